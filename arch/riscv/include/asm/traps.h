@@ -1,0 +1,16 @@
+/* Trap handling entry points shared between arch/riscv files. */
+#ifndef _ASM_TRAPS_H
+#define _ASM_TRAPS_H
+
+#include <linux/compiler.h>
+
+struct pt_regs;
+
+void trap_init(void);
+void do_trap(struct pt_regs *regs);
+const char *exception_name(unsigned long cause);
+void timer_interrupt(void);
+void plic_handle_irq(void);
+__noreturn __printf(2, 3) void panic_regs(struct pt_regs *regs, const char *fmt, ...);
+
+#endif
