@@ -1,0 +1,30 @@
+/*
+ * Character classes of the C locale (ASCII only: bytes >= 0x80 belong to no
+ * class). Arguments outside 0..255, such as EOF, belong to no class either.
+ * Cannot be mixed with libc's <ctype.h> in one file (same names).
+ */
+#ifndef _LINUX_CTYPE_H
+#define _LINUX_CTYPE_H
+
+static inline int isdigit(int c) { return c >= '0' && c <= '9'; }
+static inline int isupper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline int islower(int c) { return c >= 'a' && c <= 'z'; }
+static inline int isalpha(int c) { return isupper(c) || islower(c); }
+static inline int isalnum(int c) { return isalpha(c) || isdigit(c); }
+static inline int isprint(int c) { return c >= 0x20 && c <= 0x7e; }
+
+static inline int isxdigit(int c)
+{
+	return isdigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* space, \t, \n, \v, \f, \r */
+static inline int isspace(int c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+static inline int tolower(int c) { return isupper(c) ? c - 'A' + 'a' : c; }
+static inline int toupper(int c) { return islower(c) ? c - 'a' + 'A' : c; }
+
+#endif
