@@ -1,0 +1,215 @@
+/*
+ * The kernel's page table, swapper_pg_dir: kernel image with per-section
+ * permissions (text R-X, rodata R--, data/bss RW-, never W+X), the linear
+ * map of lowmem, and an ioremap area. Page-table pages come from a small
+ * static pool until memblock can hand them out.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <asm/pgtable.h>
+#include <asm/io.h>
+#include <asm/csr.h>
+
+pte_t swapper_pg_dir[PTRS_PER_PTE] __aligned(PAGE_SIZE);
+unsigned long va_pa_offset;
+
+#define EARLY_PGTABLES 64
+static pte_t early_pgtables[EARLY_PGTABLES][PTRS_PER_PTE] __aligned(PAGE_SIZE);
+static unsigned int early_pgtables_used;
+static phys_addr_t (*pgtable_page_alloc)(void);
+static unsigned long ioremap_next = IOREMAP_START;
+
+extern char _start[], _stext[], _etext[], _srodata[], _erodata[];
+extern char _sdata[], _end[];
+extern phys_addr_t kernel_load_pa;
+
+/* Physical address of a kernel virtual address (image or linear map). */
+unsigned long __pa(const void *va)
+{
+	unsigned long v = (unsigned long)va;
+
+	if (v >= KERNEL_LINK_ADDR)
+		return v - kernel_va_pa_offset;
+	return v - va_pa_offset;
+}
+
+/* Later allocators (memblock, then the buddy) take over page tables. */
+void set_pgtable_allocator(phys_addr_t (*fn)(void))
+{
+	pgtable_page_alloc = fn;
+}
+
+static pte_t *pgtable_va(phys_addr_t pa);
+
+static phys_addr_t alloc_pgtable(void)
+{
+	phys_addr_t pa;
+
+	if (pgtable_page_alloc) {
+		pa = pgtable_page_alloc();
+		if (pa)
+			memset(pgtable_va(pa), 0, PAGE_SIZE);
+		return pa;
+	}
+	if (early_pgtables_used == EARLY_PGTABLES)
+		return 0;
+	return __pa(early_pgtables[early_pgtables_used++]);
+}
+
+/* Page tables are reached through the linear map, or the image for the pool. */
+static pte_t *pgtable_va(phys_addr_t pa)
+{
+	unsigned long img = __pa(_start);
+
+	if (pa >= img && pa < img + (unsigned long)(_end - _start))
+		return (pte_t *)(pa + kernel_va_pa_offset);
+	return __va(pa);
+}
+
+void *ptdump_table_va(pte_t pte)
+{
+	return pgtable_va(pte_pfn(pte) << PAGE_SHIFT);
+}
+
+/*
+ * Find the level-0 PTE for @va, creating missing tables if @alloc.
+ * Returns NULL if a table is missing (or cannot be allocated) or if a
+ * larger leaf already maps @va.
+ */
+pte_t *walk_pte(pte_t *pgd, unsigned long va, int alloc)
+{
+	pte_t *table = pgd;
+	unsigned int idx[2] = { pgd_index(va), pmd_index(va) };
+
+	for (int level = 0; level < 2; level++) {
+		pte_t *e = &table[idx[level]];
+
+		if (!pte_present(*e)) {
+			phys_addr_t pa = alloc ? alloc_pgtable() : 0;
+
+			if (!pa)
+				return NULL;
+			*e = pfn_pte(pa >> PAGE_SHIFT, PAGE_TABLE);
+		} else if (pte_leaf(*e)) {
+			return NULL;
+		}
+		table = pgtable_va(pte_pfn(*e) << PAGE_SHIFT);
+	}
+	return &table[pte_index(va)];
+}
+
+/* Install one leaf of @level (2 = 1 GiB, 1 = 2 MiB, 0 = 4 KiB). */
+static int map_one(pte_t *pgd, unsigned long va, phys_addr_t pa, int level,
+		   unsigned long prot)
+{
+	pte_t *e;
+
+	if (level == 2) {
+		pgd[pgd_index(va)] = pfn_pte(pa >> PAGE_SHIFT, prot);
+		return 0;
+	}
+	if (level == 1) {
+		pte_t *l2 = &pgd[pgd_index(va)];
+
+		if (!pte_present(*l2)) {
+			phys_addr_t t = alloc_pgtable();
+
+			if (!t)
+				return -1;
+			*l2 = pfn_pte(t >> PAGE_SHIFT, PAGE_TABLE);
+		}
+		e = &pgtable_va(pte_pfn(*l2) << PAGE_SHIFT)[pmd_index(va)];
+		*e = pfn_pte(pa >> PAGE_SHIFT, prot);
+		return 0;
+	}
+	e = walk_pte(pgd, va, 1);
+	if (!e)
+		return -1;
+	*e = pfn_pte(pa >> PAGE_SHIFT, prot);
+	return 0;
+}
+
+/*
+ * Map [va, va+size) to [pa, ...) with @prot, using the largest pages that
+ * alignment allows. Returns 0, or -1 when out of page-table pages. The
+ * caller flushes the TLB.
+ */
+int create_pgd_mapping(pte_t *pgd, unsigned long va, phys_addr_t pa,
+		       unsigned long size, unsigned long prot)
+{
+	unsigned long end = va + size;
+
+	while (va < end) {
+		int level = 0;
+		unsigned long step = PAGE_SIZE;
+
+		if (IS_ALIGNED(va | pa, PGDIR_SIZE) && end - va >= PGDIR_SIZE)
+			level = 2, step = PGDIR_SIZE;
+		else if (IS_ALIGNED(va | pa, PMD_SIZE) && end - va >= PMD_SIZE)
+			level = 1, step = PMD_SIZE;
+		if (map_one(pgd, va, pa, level, prot))
+			return -1;
+		va += step;
+		pa += step;
+	}
+	return 0;
+}
+
+static void map_kernel_image(void)
+{
+	struct { char *start, *end; unsigned long prot; } sec[] = {
+		{ _start, _stext, PAGE_KERNEL_RO },	/* Image header */
+		{ _stext, _etext, PAGE_KERNEL_EXEC },
+		{ _srodata, _erodata, PAGE_KERNEL_RO },
+		{ _sdata, _end, PAGE_KERNEL },
+	};
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(sec); i++) {
+		unsigned long va = (unsigned long)sec[i].start;
+		unsigned long size = ALIGN((unsigned long)sec[i].end, PAGE_SIZE) - va;
+
+		if (create_pgd_mapping(swapper_pg_dir, va, __pa(sec[i].start), size,
+				       sec[i].prot))
+			panic("paging_init: out of early page tables");
+	}
+}
+
+/*
+ * Map one range of lowmem RAM into the linear map. Called for each range
+ * before paging_init switches to swapper_pg_dir.
+ */
+void map_linear_range(phys_addr_t start, phys_addr_t end)
+{
+	if (create_pgd_mapping(swapper_pg_dir, (unsigned long)__va(start), start,
+			       end - start, PAGE_KERNEL))
+		panic("paging_init: out of page tables for the linear map");
+}
+
+/* Switch from early_pg_dir (with its identity map) to swapper_pg_dir. */
+void paging_init(void)
+{
+	map_kernel_image();
+	csr_write(CSR_SATP, SATP_MODE_SV39 | (__pa(swapper_pg_dir) >> PAGE_SHIFT));
+	local_flush_tlb_all();
+}
+
+void *early_ioremap(phys_addr_t pa)
+{
+	return (void *)pa;	/* identity-mapped by setup_vm */
+}
+
+/* Map device registers uncached-by-PMA into the ioremap area. */
+void *ioremap(phys_addr_t pa, unsigned long size)
+{
+	unsigned long off = pa & ~PAGE_MASK;
+	unsigned long va = ioremap_next;
+
+	size = ALIGN(size + off, PAGE_SIZE);
+	if (va + size > IOREMAP_END)
+		return NULL;
+	if (create_pgd_mapping(swapper_pg_dir, va, pa - off, size, PAGE_KERNEL))
+		return NULL;
+	ioremap_next += size + PAGE_SIZE;	/* one guard page between mappings */
+	local_flush_tlb_all();
+	return (void *)(va + off);
+}
