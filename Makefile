@@ -114,6 +114,7 @@ $(BENCH_BINS): $(O)/bench/%: $$($$*_SRCS) tests/host/shim.c
 	$(HOSTCC) $(BENCH_CFLAGS) $($*_CFLAGS) -o $@ tests/host/shim.c $($*_SRCS)
 
 host-test: $(HOST_BINS)
+	@bash scripts/fetch-dtbs.sh .cache/dtbs
 	@HOST_RESULT=$(O)/host-result bash tests/host/run.sh $(HOST_BINS)
 
 qemu-test: $(O)/Image

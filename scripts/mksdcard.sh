@@ -21,13 +21,13 @@ total=$(((root_end + 1 + 2048) * 512))
 
 rm -f "$out"
 truncate -s "$total" "$out"
-sgdisk -q -o \
+sgdisk -o \
 	-n 1:4096:8191 -c 1:spl -t 1:2E54B353-1271-4842-806F-E436D6AF6985 \
 	-n 2:8192:16383 -c 2:uboot -t 2:BC13C2FF-59E6-4262-A352-B275FD6F7172 \
 	-n 3:$boot_start:$boot_end -c 3:boot -t 3:EBD0A0A2-B9E5-4433-87C0-68B6B72699C7 \
 	-A 3:set:2 \
 	-n 4:$root_start:$root_end -c 4:root -t 4:0FC63DAF-8483-4772-8E79-3D69D8477DE4 \
-	"$out"
+	"$out" >/dev/null
 
 # FAT boot partition.
 mkfs.vfat -C -n BOOT "$tmp/boot.fat" $((boot_mib * 1024)) >/dev/null
@@ -53,6 +53,6 @@ if [ -n "$rootdir" ] && [ -d "$rootdir" ]; then
 	cp -a "$rootdir/." "$tmp/root/"
 fi
 echo "rivet root file system" > "$tmp/root/RIVET"
-mke2fs -q -t ext2 -b 1024 -L root -d "$tmp/root" "$tmp/root.ext2" $((root_mib * 1024))
+mke2fs -q -t ext2 -b 1024 -L root -d "$tmp/root" "$tmp/root.ext2" $((root_mib * 1024)) >/dev/null
 dd if="$tmp/root.ext2" of="$out" bs=512 seek=$root_start conv=notrunc status=none
 echo "sdcard: $out ($((total / 1048576)) MiB)"

@@ -1,0 +1,742 @@
+/*
+ * Host tests for lib/fdt.c and lib/fdt_scan.c against real DTBs (QEMU virt
+ * as dumped by QEMU, VisionFive 2 and VisionFive from Debian's kernel; see
+ * scripts/fetch-dtbs.sh), small trees built here, malformed blobs and a
+ * seeded mutation loop that ASan watches for out-of-bounds reads.
+ * Usage: test_fdt [DTB_DIR]  (or RIVET_DTB_DIR; default .cache/dtbs).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <linux/fdt.h>
+#include <linux/of_machine.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include "test.h"
+
+static const char *dtb_dir = ".cache/dtbs";
+
+struct blob {
+	u8 *data;
+	size_t size;
+};
+
+/* Reads DIR/name into an exactly sized buffer; size 0 if missing. */
+static struct blob load_dtb(const char *name)
+{
+	struct blob b = { NULL, 0 };
+	char path[512];
+	FILE *f;
+	long n;
+
+	snprintf(path, sizeof(path), "%s/%s", dtb_dir, name);
+	f = fopen(path, "rb");
+	if (!f)
+		return b;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	b.data = malloc(n);
+	if (b.data && fread(b.data, 1, n, f) == (size_t)n)
+		b.size = n;
+	fclose(f);
+	return b;
+}
+
+static struct blob need_dtb(const char *name)
+{
+	struct blob b = load_dtb(name);
+
+	CHECK(b.size > 0, "DTB %s/%s present (if not: bash scripts/fetch-dtbs.sh %s)",
+	      dtb_dir, name, dtb_dir);
+	return b;
+}
+
+/* Silences printk (stdout) around code that is expected to complain. */
+static int saved_stdout = -1;
+
+static void quiet(bool on)
+{
+	fflush(stdout);
+	if (on) {
+		int null = open("/dev/null", O_WRONLY);
+
+		saved_stdout = dup(1);
+		dup2(null, 1);
+		close(null);
+	} else {
+		dup2(saved_stdout, 1);
+		close(saved_stdout);
+	}
+}
+
+static int scan_quiet(const void *fdt, size_t size, struct machine_desc *m)
+{
+	int r;
+
+	quiet(true);
+	r = fdt_scan_machine(fdt, size, m);
+	quiet(false);
+	return r;
+}
+
+static void put_be32(u8 *p, u32 v)
+{
+	p[0] = v >> 24;
+	p[1] = v >> 16;
+	p[2] = v >> 8;
+	p[3] = v;
+}
+
+/* ---- a tiny DTB builder for synthetic trees ------------------------------ */
+
+struct builder {
+	u8 st[16384];
+	int stlen;
+	char strs[2048];
+	int strslen;
+	u64 rsv[4][2];
+	int nrsv;
+};
+
+static void b_u32(struct builder *b, u32 v)
+{
+	put_be32(b->st + b->stlen, v);
+	b->stlen += 4;
+}
+
+static void b_bytes(struct builder *b, const void *p, int len)
+{
+	if (len)
+		memcpy(b->st + b->stlen, p, len);
+	b->stlen += len;
+	while (b->stlen & 3)
+		b->st[b->stlen++] = 0;
+}
+
+static void b_begin(struct builder *b, const char *name)
+{
+	b_u32(b, FDT_BEGIN_NODE);
+	b_bytes(b, name, strlen(name) + 1);
+}
+
+static void b_end(struct builder *b)
+{
+	b_u32(b, FDT_END_NODE);
+}
+
+static int b_string(struct builder *b, const char *s)
+{
+	int off = b->strslen;
+
+	memcpy(b->strs + off, s, strlen(s) + 1);
+	b->strslen += strlen(s) + 1;
+	return off;
+}
+
+static void b_prop(struct builder *b, const char *name, const void *val, int len)
+{
+	b_u32(b, FDT_PROP);
+	b_u32(b, len);
+	b_u32(b, b_string(b, name));
+	b_bytes(b, val, len);
+}
+
+static void b_str(struct builder *b, const char *name, const char *s)
+{
+	b_prop(b, name, s, strlen(s) + 1);
+}
+
+/* A property of n u32 cells. */
+static void b_cells(struct builder *b, const char *name, int n, const u32 *cells)
+{
+	u8 buf[64];
+	int i;
+
+	for (i = 0; i < n; i++)
+		put_be32(buf + 4 * i, cells[i]);
+	b_prop(b, name, buf, 4 * n);
+}
+
+#define B_CELLS(b, name, ...) do {					\
+	static const u32 __c[] = { __VA_ARGS__ };			\
+	b_cells(b, name, ARRAY_SIZE(__c), __c);				\
+} while (0)
+
+/* Header, reservation block, structure block (+FDT_END), strings. */
+static struct blob b_finish(struct builder *b)
+{
+	int rsv = 40, st = rsv + 16 * (b->nrsv + 1), i;
+	int str = st + b->stlen + 4;
+	struct blob out;
+	u8 *p;
+
+	out.size = str + b->strslen;
+	p = out.data = calloc(1, out.size);
+	put_be32(p + 0, FDT_MAGIC);
+	put_be32(p + 4, out.size);
+	put_be32(p + 8, st);
+	put_be32(p + 12, str);
+	put_be32(p + 16, rsv);
+	put_be32(p + 20, 17);
+	put_be32(p + 24, 16);
+	put_be32(p + 32, b->strslen);
+	put_be32(p + 36, b->stlen + 4);
+	for (i = 0; i < b->nrsv; i++) {
+		put_be32(p + rsv + 16 * i, b->rsv[i][0] >> 32);
+		put_be32(p + rsv + 16 * i + 4, b->rsv[i][0]);
+		put_be32(p + rsv + 16 * i + 8, b->rsv[i][1] >> 32);
+		put_be32(p + rsv + 16 * i + 12, b->rsv[i][1]);
+	}
+	memcpy(p + st, b->st, b->stlen);
+	put_be32(p + st + b->stlen, FDT_END);
+	memcpy(p + str, b->strs, b->strslen);
+	return out;
+}
+
+/* ---- real DTBs: the generic API ----------------------------------------- */
+
+static void test_api_qemu(const struct blob *b)
+{
+	const void *fdt = b->data;
+	int soc, uart, plic, n, child, len;
+	u64 addr, size;
+	char path[64];
+
+	CHECK(fdt_check_header(fdt, b->size) == 0, "qemu: header ok");
+	CHECK(fdt_check_full(fdt, b->size) == 0, "qemu: structure ok");
+	CHECK(fdt_totalsize(fdt) == 0x107e, "qemu: totalsize 0x%x", fdt_totalsize(fdt));
+	CHECK(fdt_num_mem_rsv(fdt) == 0, "qemu: no /memreserve/ entries");
+	soc = fdt_path_offset(fdt, "/soc");
+	uart = fdt_path_offset(fdt, "/soc/serial@10000000");
+	CHECK(soc > 0 && uart > soc, "qemu: /soc and its serial found");
+	CHECK(fdt_path_offset(fdt, "/soc/serial") == uart, "qemu: unit address may be left out");
+	CHECK(fdt_path_offset(fdt, "//soc//serial@10000000/") == uart, "qemu: repeated slashes");
+	CHECK(fdt_path_offset(fdt, "/soc/nothing") == -ENOENT, "qemu: missing node -> -ENOENT");
+	CHECK(fdt_path_offset(fdt, "serial0") == -ENOENT, "qemu: no /aliases -> -ENOENT");
+	CHECK(fdt_path_offset(fdt, "/") == 0, "qemu: root at offset 0");
+	CHECK(fdt_parent_offset(fdt, uart) == soc, "qemu: parent of serial is /soc");
+	CHECK(fdt_parent_offset(fdt, 0) == -ENOENT, "qemu: root has no parent");
+	CHECK(fdt_node_depth(fdt, uart) == 2, "qemu: serial at depth 2");
+	CHECK(fdt_parent_offset(fdt, uart + 4) == -EINVAL, "qemu: non-node offset -> -EINVAL");
+	CHECK(!strcmp(fdt_get_name(fdt, uart, &len), "serial@10000000") && len == 15,
+	      "qemu: fdt_get_name");
+	CHECK(fdt_get_path(fdt, uart, path, sizeof(path)) == 0 &&
+	      !strcmp(path, "/soc/serial@10000000"), "qemu: fdt_get_path %s", path);
+	CHECK(fdt_get_path(fdt, uart, path, 10) == -ENAMETOOLONG, "qemu: path too long");
+	CHECK(fdt_node_check_compatible(fdt, uart, "ns16550a") == 0, "qemu: uart is ns16550a");
+	CHECK(fdt_node_check_compatible(fdt, uart, "ns16550") == 1, "qemu: but not ns16550");
+	CHECK(fdt_node_check_compatible(fdt, fdt_path_offset(fdt, "/chosen"), "x") == -ENOENT,
+	      "qemu: /chosen has no compatible");
+	plic = fdt_node_offset_by_compatible(fdt, -1, "riscv,plic0");
+	CHECK(plic == fdt_path_offset(fdt, "/soc/plic@c000000"),
+	      "qemu: PLIC by its second compatible string");
+	CHECK(fdt_node_offset_by_phandle(fdt, 3) == plic, "qemu: phandle 3 is the PLIC");
+	CHECK(fdt_node_offset_by_phandle(fdt, 77) == -ENOENT, "qemu: unknown phandle");
+	CHECK(!strcmp(fdt_stringlist_get(fdt, plic, "compatible", 1), "riscv,plic0") &&
+	      !fdt_stringlist_get(fdt, plic, "compatible", 2), "qemu: fdt_stringlist_get");
+	CHECK(fdt_address_cells(fdt, soc) == 2 && fdt_size_cells(fdt, soc) == 2,
+	      "qemu: /soc cells 2/2");
+	CHECK(fdt_size_cells(fdt, fdt_path_offset(fdt, "/cpus")) == 0, "qemu: /cpus size cells 0");
+	CHECK(fdt_address_cells(fdt, plic) == 0, "qemu: PLIC #address-cells 0");
+	CHECK(fdt_read_reg(fdt, uart, 0, &addr, &size) == 0 && addr == 0x10000000 &&
+	      size == 0x100, "qemu: uart reg 0x%lx+0x%lx", (unsigned long)addr,
+	      (unsigned long)size);
+	CHECK(fdt_read_reg(fdt, uart, 1, &addr, &size) == -ENOENT, "qemu: reg index 1 -> -ENOENT");
+	n = fdt_path_offset(fdt, "/flash");
+	CHECK(fdt_reg_count(fdt, n) == 2 && fdt_read_reg(fdt, n, 1, &addr, &size) == 0 &&
+	      addr == 0x22000000 && size == 0x2000000, "qemu: flash second reg entry");
+	n = 0;
+	fdt_for_each_subnode(child, fdt, soc)
+		n++;
+	CHECK(n == 14 && child == -ENOENT, "qemu: /soc has 14 children (%d)", n);
+	n = 0;
+	for (child = fdt_first_property_offset(fdt, uart); child >= 0;
+	     child = fdt_next_property_offset(fdt, child))
+		n++;
+	CHECK(n == 5, "qemu: serial has 5 properties (%d)", n);
+}
+
+static void test_api_vf2(const struct blob *b)
+{
+	const void *fdt = b->data;
+	int uart = fdt_path_offset(fdt, "/soc/serial@10000000");
+
+	CHECK(fdt_check_full(fdt, b->size) == 0, "vf2: structure ok");
+	CHECK(uart > 0 && fdt_path_offset(fdt, "serial0") == uart, "vf2: alias serial0");
+	CHECK(!strcmp(fdt_get_alias(fdt, "mmc1"), "/soc/mmc@16020000"), "vf2: alias mmc1");
+	CHECK(fdt_path_offset(fdt, "mmc1") == fdt_path_offset(fdt, "/soc/mmc@16020000"),
+	      "vf2: path through alias mmc1");
+	CHECK(fdt_path_offset_namelen(fdt, "serial0:115200n8", 7) == uart,
+	      "vf2: namelen stops before options");
+	CHECK(fdt_node_is_available(fdt, uart) &&
+	      !fdt_node_is_available(fdt, fdt_path_offset(fdt, "/soc/serial@10010000")),
+	      "vf2: status okay / disabled");
+}
+
+/* ---- real DTBs: the machine description ---------------------------------- */
+
+static void test_scan_qemu(const struct blob *b)
+{
+	struct machine_desc m;
+	int i, ok = 1;
+
+	CHECK(fdt_scan_machine(b->data, b->size, &m) == 0, "qemu: scan ok");
+	CHECK(!strcmp(m.model, "riscv-virtio,qemu"), "qemu: model %s", m.model);
+	CHECK(m.nr_mem == 1 && m.mem[0].base == 0x80000000 && m.mem[0].size == 0x10000000,
+	      "qemu: memory 0x80000000 + 256 MiB");
+	CHECK(m.nr_rsv == 0, "qemu: no reserved ranges (%d)", m.nr_rsv);
+	CHECK(!strcmp(m.stdout_path, "/soc/serial@10000000") && m.stdout_opts[0] == 0,
+	      "qemu: stdout-path %s", m.stdout_path);
+	CHECK(m.stdout_node == m.uart.node, "qemu: the console is the stdout-path node");
+	CHECK(m.bootargs[0] == 0 && !m.has_initrd && !m.has_boot_hartid,
+	      "qemu: no bootargs, initrd or boot-hartid");
+	CHECK(m.uart.present && m.uart.base == 0x10000000 && m.uart.size == 0x100 &&
+	      m.uart.reg_shift == 0 && m.uart.reg_io_width == 1 && m.uart.irq == 10,
+	      "qemu: UART 0x10000000 shift 0 width 1 irq 10");
+	CHECK(!strcmp(m.uart.compatible, "ns16550a") && m.uart.clock_frequency == 3686400 &&
+	      m.uart.current_speed == 0, "qemu: UART ns16550a clock 3686400");
+	CHECK(m.plic.present && m.plic.base == 0xc000000 && m.plic.size == 0x600000 &&
+	      m.plic.ndev == 96 && m.plic.phandle == 3, "qemu: PLIC 0xc000000 ndev 96");
+	CHECK(m.plic.s_context[0] == 1 && m.plic.nr_contexts == 2 && m.plic.s_context[1] == -1,
+	      "qemu: hart 0 S-context 1");
+	CHECK(m.timebase_frequency == 10000000, "qemu: timebase 10 MHz");
+	CHECK(m.nr_cpus == 1 && m.nr_usable_harts == 1 && m.cpu[0].hartid == 0 &&
+	      m.cpu[0].okay && !strcmp(m.cpu[0].mmu_type, "riscv,sv48") &&
+	      m.cpu[0].intc_phandle == 2, "qemu: one hart, sv48, intc phandle 2");
+	CHECK(!strncmp(m.cpu[0].isa, "rv64imafdch_zicsr", 17), "qemu: isa %s", m.cpu[0].isa);
+	for (i = 0; i < 8; i++)
+		ok &= m.virtio[i].base == 0x10001000 + 0x1000 * (u64)i &&
+		      m.virtio[i].size == 0x1000 && m.virtio[i].irq == (u32)i + 1;
+	CHECK(m.nr_virtio == 8 && ok, "qemu: 8 virtio-mmio slots 0x10001000.. irqs 1..8");
+	CHECK(m.nr_mmc == 0, "qemu: no SD host");
+}
+
+static void test_scan_qemu_smp2(const struct blob *b)
+{
+	struct machine_desc m;
+
+	CHECK(fdt_scan_machine(b->data, b->size, &m) == 0, "qemu 3G smp2: scan ok");
+	CHECK(m.nr_mem == 1 && m.mem[0].base == 0x80000000 && m.mem[0].size == 3 * SZ_1G,
+	      "qemu 3G smp2: memory 3 GiB");
+	CHECK(m.nr_cpus == 2 && m.nr_usable_harts == 2 && m.cpu[1].hartid == 1,
+	      "qemu 3G smp2: 2 harts");
+	/* The PLIC lists hart 0's intc (phandle 4) first, then hart 1's (2). */
+	CHECK(m.plic.s_context[0] == 1 && m.plic.s_context[1] == 3 && m.plic.nr_contexts == 4,
+	      "qemu 3G smp2: hart 1 S-context 3");
+}
+
+static void test_scan_vf2(const struct blob *b)
+{
+	struct machine_desc m;
+	int i, hw = 0;
+
+	CHECK(fdt_scan_machine(b->data, b->size, &m) == 0, "vf2: scan ok");
+	CHECK(!strcmp(m.model, "StarFive VisionFive 2 v1.3B"), "vf2: model %s", m.model);
+	CHECK(m.nr_mem == 1 && m.mem[0].base == 0x40000000 && m.mem[0].size == 4 * SZ_1G,
+	      "vf2: memory 0x40000000 + 4 GiB");
+	CHECK(m.nr_rsv == 0, "vf2: no reserved ranges in this DTB (%d)", m.nr_rsv);
+	CHECK(!strcmp(m.stdout_path, "/soc/serial@10000000") &&
+	      !strcmp(m.stdout_opts, "115200n8"), "vf2: stdout serial0:115200n8 resolved");
+	CHECK(m.uart.present && m.uart.base == 0x10000000 && m.uart.size == 0x10000 &&
+	      m.uart.reg_shift == 2 && m.uart.reg_io_width == 4 && m.uart.irq == 32,
+	      "vf2: UART 0x10000000 shift 2 width 4 irq 32");
+	CHECK(!strcmp(m.uart.compatible, "snps,dw-apb-uart") && m.uart.clock_frequency == 0,
+	      "vf2: UART snps,dw-apb-uart, no clock-frequency");
+	CHECK(m.plic.present && m.plic.base == 0xc000000 && m.plic.size == 0x4000000 &&
+	      m.plic.ndev == 136 && m.plic.nr_contexts == 9, "vf2: PLIC 0xc000000 ndev 136");
+	CHECK(m.plic.s_context[0] == -1 && m.plic.s_context[1] == 2 &&
+	      m.plic.s_context[2] == 4 && m.plic.s_context[3] == 6 &&
+	      m.plic.s_context[4] == 8, "vf2: hart h S-context 2h, none for hart 0");
+	CHECK(m.timebase_frequency == 4000000, "vf2: timebase 4 MHz");
+	CHECK(m.nr_cpus == 5 && m.nr_usable_harts == 4, "vf2: 5 cpus, 4 usable");
+	CHECK(!m.cpu[0].okay && !m.cpu[0].has_mmu && !strcmp(m.cpu[0].isa, "rv64imac_zba_zbb"),
+	      "vf2: cpu@0 (S7) disabled, no MMU");
+	for (i = 1; i < 5; i++)
+		hw += m.cpu[i].hartid == (u32)i && m.cpu[i].okay &&
+		      !strcmp(m.cpu[i].mmu_type, "riscv,sv39");
+	CHECK(hw == 4, "vf2: harts 1-4 okay, sv39");
+	CHECK(m.nr_virtio == 0, "vf2: no virtio");
+	CHECK(m.nr_mmc == 2 && m.mmc[0].base == 0x16010000 && m.mmc[0].irq == 74 &&
+	      m.mmc[0].bus_width == 8, "vf2: mmc@16010000 irq 74 8-bit");
+	CHECK(m.mmc[1].base == 0x16020000 && m.mmc[1].irq == 75 && m.mmc[1].fifo_depth == 32 &&
+	      m.mmc[1].bus_width == 4 && m.mmc[1].okay &&
+	      !strcmp(m.mmc[1].compatible, "starfive,jh7110-mmc"),
+	      "vf2: SD host mmc@16020000 irq 75 fifo 32 4-bit");
+}
+
+static void test_scan_vf1(const struct blob *b)
+{
+	struct machine_desc m;
+
+	CHECK(fdt_scan_machine(b->data, b->size, &m) == 0, "vf1: scan ok");
+	CHECK(!strcmp(m.model, "StarFive VisionFive V1"), "vf1: model");
+	CHECK(m.nr_mem == 1 && m.mem[0].base == 0x80000000 && m.mem[0].size == 8 * SZ_1G,
+	      "vf1: memory 0x80000000 + 8 GiB");
+	CHECK(m.nr_rsv == 2 && m.rsv[0].base == 0xfa000000 && m.rsv[0].size == 0x1000000 &&
+	      m.rsv[0].no_map && !strcmp(m.rsv[0].name, "dma-reserved@fa000000"),
+	      "vf1: reserved dma-reserved@fa000000 no-map");
+	CHECK(m.rsv[1].base == 0x107a000000 && m.rsv[1].size == 0x1000000 && m.rsv[1].no_map &&
+	      !strcmp(m.rsv[1].name, "linux,dma@107a000000"), "vf1: reserved linux,dma no-map");
+	CHECK(m.uart.present && m.uart.base == 0x12440000 && m.uart.reg_shift == 2 &&
+	      m.uart.reg_io_width == 4 && m.uart.irq == 73, "vf1: UART 0x12440000 shift 2 irq 73");
+	CHECK(!strcmp(m.stdout_path, "/soc/serial@12440000"), "vf1: stdout via serial0");
+	CHECK(m.timebase_frequency == 6250000, "vf1: timebase 6.25 MHz");
+	CHECK(m.nr_cpus == 2 && m.nr_usable_harts == 2, "vf1: 2 harts");
+	CHECK(m.plic.present && m.plic.ndev == 133 && m.plic.s_context[0] == 1 &&
+	      m.plic.s_context[1] == 3, "vf1: PLIC ndev 133, hart 1 S-context 3");
+	CHECK(m.nr_mmc == 2 && m.mmc[0].base == 0x10000000 && m.mmc[0].irq == 4 &&
+	      m.mmc[1].irq == 5 && !strcmp(m.mmc[0].compatible, "snps,dw-mshc"),
+	      "vf1: two dw-mshc hosts, irqs 4 and 5");
+}
+
+/* ---- synthetic trees ----------------------------------------------------- */
+
+static struct blob build_machine(void)
+{
+	static struct builder b;
+
+	memset(&b, 0, sizeof(b));
+	b.rsv[0][0] = 0x80200000;
+	b.rsv[0][1] = 0x1000;
+	b.nrsv = 1;
+	b_begin(&b, "");
+	B_CELLS(&b, "#address-cells", 2);
+	B_CELLS(&b, "#size-cells", 2);
+	b_str(&b, "model", "rivet-test");
+	b_begin(&b, "aliases");
+	b_str(&b, "serial0", "/soc/uart@1000");
+	b_end(&b);
+	b_begin(&b, "chosen");
+	b_str(&b, "bootargs", "console=ttyS0 root=/dev/vda");
+	b_str(&b, "stdout-path", "serial0:9600");
+	B_CELLS(&b, "linux,initrd-start", 0x88000000);
+	B_CELLS(&b, "linux,initrd-end", 0, 0x88100000);
+	B_CELLS(&b, "boot-hartid", 3);
+	b_end(&b);
+	b_begin(&b, "memory@80000000");
+	b_str(&b, "device_type", "memory");
+	B_CELLS(&b, "reg", 0, 0x80000000, 0, 0x40000000, 1, 0, 0, 0x40000000);
+	b_end(&b);
+	b_begin(&b, "memory@200000000");
+	b_str(&b, "device_type", "memory");
+	b_str(&b, "status", "disabled");
+	B_CELLS(&b, "reg", 2, 0, 0, 0x1000);
+	b_end(&b);
+	b_begin(&b, "reserved-memory");
+	B_CELLS(&b, "#address-cells", 1);
+	B_CELLS(&b, "#size-cells", 1);
+	b_begin(&b, "fw@80000000");
+	B_CELLS(&b, "reg", 0x80000000, 0x40000);
+	b_prop(&b, "no-map", NULL, 0);
+	b_end(&b);
+	b_begin(&b, "pool");
+	B_CELLS(&b, "size", 0x100000);
+	b_end(&b);
+	b_end(&b);
+	b_begin(&b, "cpus");
+	B_CELLS(&b, "#address-cells", 1);
+	B_CELLS(&b, "#size-cells", 0);
+	B_CELLS(&b, "timebase-frequency", 0, 1000000);
+	b_begin(&b, "cpu@0");
+	b_str(&b, "device_type", "cpu");
+	B_CELLS(&b, "reg", 0);
+	b_str(&b, "mmu-type", "riscv,sv39");
+	b_begin(&b, "interrupt-controller");
+	b_str(&b, "compatible", "riscv,cpu-intc");
+	B_CELLS(&b, "#interrupt-cells", 1);
+	B_CELLS(&b, "phandle", 1);
+	b_end(&b);
+	b_end(&b);
+	b_begin(&b, "cpu@3");
+	b_str(&b, "device_type", "cpu");
+	B_CELLS(&b, "reg", 3);
+	b_str(&b, "mmu-type", "riscv,none");
+	b_begin(&b, "interrupt-controller");
+	b_str(&b, "compatible", "riscv,cpu-intc");
+	B_CELLS(&b, "#interrupt-cells", 1);
+	B_CELLS(&b, "phandle", 2);
+	b_end(&b);
+	b_end(&b);
+	b_begin(&b, "cpu-map");
+	b_end(&b);
+	b_end(&b);
+	b_begin(&b, "soc");
+	B_CELLS(&b, "#address-cells", 1);
+	B_CELLS(&b, "#size-cells", 1);
+	b_begin(&b, "uart@1000");
+	b_prop(&b, "compatible", "vendor,uart\0ns16550", 20);
+	B_CELLS(&b, "reg", 0x1000, 0x100);
+	B_CELLS(&b, "reg-shift", 2);
+	B_CELLS(&b, "reg-io-width", 4);
+	B_CELLS(&b, "interrupts", 5, 4);
+	B_CELLS(&b, "current-speed", 9600);
+	B_CELLS(&b, "clock-frequency", 1843200);
+	b_end(&b);
+	b_begin(&b, "plic@c000000");
+	b_str(&b, "compatible", "riscv,plic0");
+	B_CELLS(&b, "reg", 0xc000000, 0x4000000);
+	B_CELLS(&b, "riscv,ndev", 31);
+	B_CELLS(&b, "interrupts-extended", 1, 11, 1, 9, 0xffffffff, 0xffffffff, 2, 9);
+	B_CELLS(&b, "phandle", 5);
+	b_end(&b);
+	b_end(&b);
+	b_end(&b);
+	return b_finish(&b);
+}
+
+static void test_synthetic_machine(void)
+{
+	struct blob b = build_machine();
+	struct machine_desc m;
+	u64 addr, size;
+
+	CHECK(fdt_get_mem_rsv(b.data, 0, &addr, &size) == 0 && addr == 0x80200000 &&
+	      fdt_get_mem_rsv(b.data, 1, &addr, &size) == -ENOENT, "synthetic: memreserve");
+	CHECK(fdt_scan_machine(b.data, b.size, &m) == 0, "synthetic: scan ok");
+	CHECK(!strcmp(m.model, "rivet-test"), "synthetic: model");
+	CHECK(m.nr_mem == 2 && m.mem[1].base == 0x100000000 && m.mem[1].size == SZ_1G,
+	      "synthetic: two reg entries, disabled memory node skipped");
+	CHECK(m.nr_rsv == 2 && !strcmp(m.rsv[0].name, "/memreserve/") && !m.rsv[0].no_map &&
+	      m.rsv[1].base == 0x80000000 && m.rsv[1].size == 0x40000 && m.rsv[1].no_map,
+	      "synthetic: memreserve + reserved-memory (1-cell), size-only child skipped");
+	CHECK(!strcmp(m.bootargs, "console=ttyS0 root=/dev/vda"), "synthetic: bootargs");
+	CHECK(!strcmp(m.stdout_path, "/soc/uart@1000") && !strcmp(m.stdout_opts, "9600"),
+	      "synthetic: stdout alias with options");
+	CHECK(m.has_initrd && m.initrd_start == 0x88000000 && m.initrd_end == 0x88100000,
+	      "synthetic: initrd 32-bit start, 64-bit end");
+	CHECK(m.has_boot_hartid && m.boot_hartid == 3, "synthetic: boot-hartid");
+	CHECK(m.timebase_frequency == 1000000, "synthetic: 64-bit timebase");
+	CHECK(m.nr_cpus == 2 && m.nr_usable_harts == 1 && !m.cpu[1].has_mmu,
+	      "synthetic: riscv,none is not an MMU");
+	CHECK(m.uart.base == 0x1000 && m.uart.irq == 5 && m.uart.current_speed == 9600 &&
+	      m.uart.clock_frequency == 1843200 && !strcmp(m.uart.compatible, "ns16550"),
+	      "synthetic: UART (1-cell bus, second compatible)");
+	CHECK(m.plic.ndev == 31 && m.plic.s_context[0] == 1 && m.plic.s_context[3] == 3 &&
+	      m.plic.nr_contexts == 4, "synthetic: PLIC skips an unused context");
+	free(b.data);
+}
+
+/* A tree nested depth levels deep. */
+static struct blob build_deep(int depth)
+{
+	static struct builder b;
+	int i;
+
+	memset(&b, 0, sizeof(b));
+	for (i = 0; i < depth; i++)
+		b_begin(&b, i ? "n" : "");
+	for (i = 0; i < depth; i++)
+		b_end(&b);
+	return b_finish(&b);
+}
+
+/* ---- malformed blobs ----------------------------------------------------- */
+
+/* Offset (in the blob) of the first FDT_PROP token of a real DTB. */
+static size_t first_prop(const struct blob *b)
+{
+	size_t st = fdt32_ld(b->data + 8), off;
+
+	for (off = st; off + 4 <= b->size; off += 4)
+		if (fdt32_ld(b->data + off) == FDT_PROP)
+			return off;
+	return 0;
+}
+
+/* Copies b, applies a 32-bit store at off, checks both validators fail. */
+static void expect_bad(const struct blob *b, size_t bufsize, size_t off, u32 val,
+		       const char *what)
+{
+	u8 *copy = malloc(bufsize);
+	struct machine_desc m;
+	int full, scan;
+
+	memcpy(copy, b->data, bufsize);
+	if (off < bufsize && bufsize - off >= 4)
+		put_be32(copy + off, val);
+	full = fdt_check_full(copy, bufsize);
+	CHECK(full == -EINVAL, "malformed: %s -> -EINVAL (%s)", what, fdt_errmsg());
+	scan = scan_quiet(copy, bufsize, &m);
+	CHECK_QUIET(scan == -EINVAL, "malformed: %s: scan -> %d", what, scan);
+	free(copy);
+}
+
+static void test_malformed(const struct blob *q)
+{
+	size_t total = fdt_totalsize(q->data), st = fdt32_ld(q->data + 8);
+	size_t prop = first_prop(q), uart;
+	struct machine_desc m;
+	struct blob deep;
+	int node;
+
+	CHECK(fdt_check_header(q->data, 20) == -EINVAL, "malformed: 20-byte buffer (%s)",
+	      fdt_errmsg());
+	expect_bad(q, total, 0, 0xd00dfeee, "bad magic");
+	expect_bad(q, total - 1, ~0UL, 0, "buffer one byte short of totalsize");
+	expect_bad(q, total, 4, total + 64, "totalsize larger than the buffer");
+	expect_bad(q, total, 20, 15, "version 15");
+	expect_bad(q, total, 24, 18, "last_comp_version 18");
+	expect_bad(q, total, 8, st + 2, "misaligned structure block");
+	expect_bad(q, total, 36, total, "size_dt_struct past totalsize");
+	expect_bad(q, total, 32, total, "size_dt_strings past totalsize");
+	expect_bad(q, total, 16, total - 8, "memory reservation block at the end");
+	expect_bad(q, total, prop + 8, fdt32_ld(q->data + 32) + 100,
+		   "string offset out of range");
+	expect_bad(q, total, prop + 4, 0x7ffffff0, "property length past the block");
+	expect_bad(q, total, prop + 4, total - prop - 8, "property length just past");
+	expect_bad(q, total, st, 0x7, "unknown token");
+	expect_bad(q, total, st, FDT_END_NODE, "FDT_END_NODE first");
+	expect_bad(q, total, st + fdt32_ld(q->data + 36) - 4, FDT_NOP, "no FDT_END");
+	/* Cut the structure block in the middle of "serial@10000000". */
+	for (uart = st; uart + 20 < total; uart += 4)
+		if (fdt32_ld(q->data + uart) == FDT_BEGIN_NODE &&
+		    !memcmp(q->data + uart + 4, "serial@", 7))
+			break;
+	expect_bad(q, total, 36, uart - st + 12, "unterminated node name");
+	/* A string block whose last name loses its NUL. */
+	expect_bad(q, total, 32, fdt32_ld(q->data + 32) - 1, "unterminated property name");
+	/* A truncated file: totalsize says so too, so only the walk can tell. */
+	expect_bad(q, total / 2, 4, total / 2, "truncated blob");
+
+	deep = build_deep(FDT_MAX_DEPTH);
+	CHECK(fdt_check_full(deep.data, deep.size) == 0, "depth %d accepted", FDT_MAX_DEPTH);
+	free(deep.data);
+	deep = build_deep(FDT_MAX_DEPTH + 1);
+	CHECK(fdt_check_full(deep.data, deep.size) == -EINVAL, "depth %d rejected (%s)",
+	      FDT_MAX_DEPTH + 1, fdt_errmsg());
+	free(deep.data);
+	deep = build_deep(1000);
+	CHECK(fdt_check_full(deep.data, deep.size) == -EINVAL, "depth 1000 rejected");
+	/* Unchecked, the walkers stay iterative: relative look-ups work,
+	 * absolute depth is refused. */
+	node = fdt_path_offset(deep.data, "/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n");
+	CHECK(node > 0 && fdt_parent_offset(deep.data, node) == -EINVAL &&
+	      scan_quiet(deep.data, deep.size, &m) == -EINVAL,
+	      "depth 1000: path walk ok, parent look-up and scan refuse it");
+	free(deep.data);
+}
+
+/* ---- random mutation --------------------------------------------------- */
+
+static unsigned long rng_state = 0x2545f4914f6cdd1dUL;
+
+static u32 rnd(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return rng_state >> 16;
+}
+
+/* Exercises the API on a blob that passed only the header check. */
+static void walk_unchecked(const void *fdt)
+{
+	int node, prop, len, n = 0, depth = 0;
+	u64 a, s;
+	char path[128];
+	const char *name;
+
+	for (node = fdt_next_node(fdt, -1, &depth); node >= 0 && n < 400;
+	     node = fdt_next_node(fdt, node, &depth), n++) {
+		for (prop = fdt_first_property_offset(fdt, node); prop >= 0;
+		     prop = fdt_next_property_offset(fdt, prop))
+			fdt_getprop_by_offset(fdt, prop, &name, &len);
+		if (n < 16) {
+			fdt_get_path(fdt, node, path, sizeof(path));
+			fdt_read_reg(fdt, node, 0, &a, &s);
+			fdt_node_check_compatible(fdt, node, "ns16550a");
+		}
+	}
+	fdt_path_offset(fdt, "serial0");
+	fdt_node_offset_by_phandle(fdt, 3);
+}
+
+static void mutate(u8 *p, size_t size)
+{
+	static const u32 magic[] = { 0, 1, 2, 3, 4, 9, 0xffffffff, 0x7fffffff, 0x80000000 };
+	int i, n = 1 + rnd() % 4;
+	size_t off;
+
+	for (i = 0; i < n; i++) {
+		off = rnd() % size;
+		if (rnd() % 2 || off + 4 > size)
+			p[off] ^= 1 << (rnd() % 8);
+		else if (rnd() % 2)
+			put_be32(p + (off & ~3UL), magic[rnd() % ARRAY_SIZE(magic)]);
+		else if (size >= 40)	/* a header field set to something nearby */
+			put_be32(p + 4 * (rnd() % 10), rnd() % (size + 64));
+	}
+}
+
+static void fuzz(const struct blob *b, const char *name, int iterations)
+{
+	size_t total = fdt_totalsize(b->data), size;
+	int i, accepted = 0, rejected = 0, bad_ret = 0, r;
+	struct machine_desc m;
+	u8 *copy;
+
+	quiet(true);
+	for (i = 0; i < iterations; i++) {
+		size = total;
+		if (rnd() % 4 == 0)
+			size = rnd() % total;
+		copy = malloc(size ? size : 1);	/* exact: ASan sees any overrun */
+		memcpy(copy, b->data, size);
+		if (size >= 8 && rnd() % 2)
+			put_be32(copy + 4, size);	/* truncated, but says so */
+		if (size)
+			mutate(copy, size);
+		r = fdt_scan_machine(copy, size, &m);
+		bad_ret += r != 0 && r != -EINVAL;
+		r ? rejected++ : accepted++;
+		if (fdt_check_header(copy, size) == 0)
+			walk_unchecked(copy);
+		free(copy);
+	}
+	quiet(false);
+	CHECK(bad_ret == 0 && accepted > 0 && rejected > 0,
+	      "fuzz %s: %d mutated blobs, %d accepted, %d rejected, no crash",
+	      name, iterations, accepted, rejected);
+}
+
+int main(int argc, char **argv)
+{
+	static const char *const names[] = {
+		"qemu-virt.dtb", "qemu-virt-3g-smp2.dtb", "visionfive2.dtb", "visionfive1.dtb",
+	};
+	struct blob b[4];
+	struct machine_desc m;
+	int i, have = 1, iterations = 2500;
+
+	if (argc > 1)
+		dtb_dir = argv[1];
+	else if (getenv("RIVET_DTB_DIR"))
+		dtb_dir = getenv("RIVET_DTB_DIR");
+	test_synthetic_machine();
+	for (i = 0; i < 4; i++) {
+		b[i] = need_dtb(names[i]);
+		have &= b[i].size > 0;
+	}
+	if (!have)
+		return test_exit();
+	test_api_qemu(&b[0]);
+	test_api_vf2(&b[2]);
+	test_scan_qemu(&b[0]);
+	test_scan_qemu_smp2(&b[1]);
+	test_scan_vf2(&b[2]);
+	test_scan_vf1(&b[3]);
+	test_malformed(&b[0]);
+	if (fdt_scan_machine(b[2].data, b[2].size, &m) == 0)
+		machine_desc_print(&m);
+	/* FDT_FUZZ=iterations[:seed] runs a longer or different search. */
+	if (getenv("FDT_FUZZ"))
+		sscanf(getenv("FDT_FUZZ"), "%d:%lu", &iterations, &rng_state);
+	for (i = 0; i < 4; i++)
+		fuzz(&b[i], names[i], iterations);
+	for (i = 0; i < 4; i++)
+		free(b[i].data);
+	return test_exit();
+}
