@@ -7,6 +7,13 @@
 #include <linux/console.h>
 #include <linux/params.h>
 #include <linux/jiffies.h>
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/vmstat.h>
+#include <linux/memblock.h>
+#include <linux/slab.h>
+#include <linux/sched.h>
+#include <linux/ktest.h>
 #include <asm/sbi.h>
 #include <asm/csr.h>
 #include <asm/percpu.h>
@@ -16,6 +23,8 @@
 #include <asm/traps.h>
 
 struct cpu_info cpu_data[NR_CPUS];
+/* Where a trap lands when the kernel stack has overflowed (entry.S). */
+static char overflow_stack[NR_CPUS][4096] __aligned(16);
 
 static void sbi_console_write(struct console *con, const char *s, size_t n)
 {
@@ -39,7 +48,32 @@ static void setup_boot_cpu(unsigned long hartid)
 
 	ci->hartid = hartid;
 	ci->cpu = 0;
+	ci->overflow_sp = (unsigned long)overflow_stack[0] + sizeof(overflow_stack[0]);
 	__asm__ __volatile__("mv tp, %0" :: "r"(ci));
+}
+
+/* Page tables come from the buddy allocator once it runs (lowmem only). */
+static phys_addr_t buddy_pgtable_alloc(void)
+{
+	struct page *page = alloc_page(GFP_KERNEL);
+
+	if (!page)
+		return 0;
+	inc_zone_page_state(page, NR_PAGETABLE);
+	return PFN_PHYS(page_to_pfn(page));
+}
+
+/* Hand memory from memblock to the buddy allocator, then the slab on top. */
+static void mm_init(void)
+{
+	memblock_free_all();
+	setup_per_cpu_pageset();
+	init_per_zone_wmark_min();
+	mem_init_print_info();
+	kmem_cache_init();
+	set_pgtable_allocator(buddy_pgtable_alloc);
+	kmap_init();
+	sched_init();
 }
 
 __noreturn void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
@@ -51,11 +85,14 @@ __noreturn void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 	sbi_print_info();
 
 	setup_arch(dtb_pa);
+	mm_init();
 	trap_init();
 	setup_devices();
 	time_init();
 	arch_local_irq_enable();
 	ptdump_kernel();
+	print_mm_stats();
+	ktest_run_all();
 	run_crash_tests();
 	pr_notice("rivet: boot complete, %lu ms since power-on\n",
 		  (unsigned long)(ktime_get_ns() / 1000000));

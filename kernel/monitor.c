@@ -33,10 +33,27 @@ static void cmd_uptime(void)
 	       (unsigned long)(ms % 1000), jiffies, HZ);
 }
 
+int show_mm_report(const char *name);
+void show_free(void);
+
+static void cmd_meminfo(void) { show_mm_report("meminfo"); }
+static void cmd_zoneinfo(void) { show_mm_report("zoneinfo"); }
+static void cmd_buddyinfo(void) { show_mm_report("buddyinfo"); }
+static void cmd_pagetypeinfo(void) { show_mm_report("pagetypeinfo"); }
+static void cmd_slabinfo(void) { show_mm_report("slabinfo"); }
+static void cmd_vmstat(void) { show_mm_report("vmstat"); }
+
 static const struct monitor_cmd cmds[] = {
 	{ "help", "list commands", cmd_help },
 	{ "uptime", "time since boot and the tick count", cmd_uptime },
 	{ "ptdump", "print the kernel page table", cmd_ptdump },
+	{ "free", "memory in use, free and cached (kB)", show_free },
+	{ "meminfo", "/proc/meminfo", cmd_meminfo },
+	{ "zoneinfo", "/proc/zoneinfo", cmd_zoneinfo },
+	{ "buddyinfo", "/proc/buddyinfo", cmd_buddyinfo },
+	{ "pagetypeinfo", "/proc/pagetypeinfo", cmd_pagetypeinfo },
+	{ "slabinfo", "/proc/slabinfo", cmd_slabinfo },
+	{ "vmstat", "/proc/vmstat", cmd_vmstat },
 	{ "poweroff", "power the machine off", kernel_power_off },
 	{ "reboot", "restart the machine", kernel_restart },
 };

@@ -7,6 +7,7 @@
  */
 #include <asm/csr.h>
 #include <asm/ptrace.h>
+#include <asm/percpu.h>
 
 	.section .text
 	.balign 4
@@ -16,8 +17,27 @@ handle_exception:
 	bnez	tp, .Lfrom_user
 	/* From the kernel: tp was 0-swapped; restore it, keep the stack. */
 	csrr	tp, CSR_SSCRATCH
+	/*
+	 * Is there room for the registers above the task's stack bottom?
+	 * If not, the kernel stack overflowed into its guard page: save the
+	 * registers on this CPU's overflow stack instead, so the report can
+	 * be printed (do_trap sees regs->sp below the stack and panics).
+	 */
+	sd	t0, CI_SCRATCH(tp)
+	ld	t0, CI_STACK_LO(tp)
+	addi	t0, t0, PT_SIZE
+	bltu	sp, t0, .Loverflow
+	ld	t0, CI_SCRATCH(tp)
 	sd	sp, -PT_SIZE + 2*8(sp)
 	addi	sp, sp, -PT_SIZE
+	j	.Lsave
+.Loverflow:
+	sd	sp, CI_SCRATCH2(tp)
+	ld	sp, CI_OVERFLOW_SP(tp)
+	addi	sp, sp, -PT_SIZE
+	ld	t0, CI_SCRATCH2(tp)
+	sd	t0, 2*8(sp)
+	ld	t0, CI_SCRATCH(tp)
 	j	.Lsave
 .Lfrom_user:
 	/* tp = per-CPU area; its first word is the kernel stack top. */

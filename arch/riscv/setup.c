@@ -10,6 +10,8 @@
 #include <linux/fdt.h>
 #include <linux/of_machine.h>
 #include <linux/memblock.h>
+#include <linux/mm.h>
+#include <linux/mmzone.h>
 #include <linux/params.h>
 #include <linux/jiffies.h>
 #include <linux/serial.h>
@@ -28,6 +30,7 @@ static char early_params_copy[COMMAND_LINE_SIZE], params_copy[COMMAND_LINE_SIZE]
 struct machine_desc machine;
 static const void *dtb;		/* lowmem copy, valid after setup_arch */
 static phys_addr_t mem_limit = ~0UL;
+static long highmem_size = -1;	/* bytes; -1 = a quarter of RAM */
 
 extern char _start[], _end[];
 extern phys_addr_t kernel_load_pa;
@@ -55,6 +58,23 @@ static int console_setup(char *val)
 }
 __setup("console=", console_setup);
 early_param("earlycon", console_setup);
+
+/*
+ * "highmem=SIZE": how much of the top of RAM is ZONE_HIGHMEM (no linear
+ * address). 0 turns the emulation off; the default is a quarter of RAM.
+ */
+static int highmem_setup(char *val)
+{
+	char *end;
+
+	if (!val)
+		return -EINVAL;
+	highmem_size = memparse(val, &end);
+	if (*end || highmem_size < 0)
+		return -EINVAL;
+	return 0;
+}
+early_param("highmem", highmem_setup);
 
 static __noreturn void bad_dtb(const char *why)
 {
@@ -94,16 +114,56 @@ static void setup_memblock(const struct machine_desc *m, phys_addr_t dtb_pa,
 		memblock_reserve(m->initrd_start, m->initrd_end - m->initrd_start);
 }
 
-/* Build swapper_pg_dir's linear map over RAM (minus no-map holes), switch. */
-static void setup_linear_map(void)
+/*
+ * Where lowmem ends: below the highmem part of RAM, inside the linear map,
+ * and leaving lowmem at least 64 MiB. Pageblock aligned.
+ */
+static phys_addr_t choose_lowmem_end(void)
+{
+	phys_addr_t start = memblock_start_of_DRAM(), end = memblock_end_of_DRAM();
+	phys_addr_t ram = end - start, high, low_end;
+
+	high = highmem_size < 0 ? ram / 4 : (phys_addr_t)highmem_size;
+	if (high > ram || ram - high < 64 * SZ_1M) {
+		pr_warn("highmem: %lu MiB leaves too little lowmem, using none\n",
+			high >> 20);
+		high = 0;
+	}
+	low_end = ALIGN_DOWN(end - high, SZ_2M);
+	if (low_end - ALIGN_DOWN(start, PGDIR_SIZE) > LINEAR_MAP_SIZE)
+		low_end = ALIGN_DOWN(start, PGDIR_SIZE) + LINEAR_MAP_SIZE;
+	return low_end;
+}
+
+/* Build swapper_pg_dir's linear map over lowmem (minus no-map holes), switch. */
+static void setup_linear_map(phys_addr_t lowmem_end)
 {
 	phys_addr_t start, end;
 	u64 i;
 
 	va_pa_offset = PAGE_OFFSET - ALIGN_DOWN(memblock_start_of_DRAM(), PGDIR_SIZE);
-	for_each_mem_range(i, &start, &end)
-		map_linear_range(start, end);
+	for_each_mem_range(i, &start, &end) {
+		if (start < lowmem_end)
+			map_linear_range(start, min(end, lowmem_end));
+	}
 	paging_init();
+}
+
+static phys_addr_t memblock_pgtable_alloc(void)
+{
+	return memblock_phys_alloc(PAGE_SIZE, PAGE_SIZE);
+}
+
+/* Zone boundaries: DMA32 below 4 GiB, NORMAL up to lowmem_end, HIGHMEM above. */
+static void setup_zones(phys_addr_t lowmem_end)
+{
+	unsigned long max_zone_pfn[MAX_NR_ZONES];
+	phys_addr_t dma32_end = min(lowmem_end, (phys_addr_t)1 << 32);
+
+	max_zone_pfn[ZONE_DMA32] = PFN_DOWN(dma32_end);
+	max_zone_pfn[ZONE_NORMAL] = PFN_DOWN(lowmem_end);
+	max_zone_pfn[ZONE_HIGHMEM] = PFN_DOWN(memblock_end_of_DRAM());
+	free_area_init(max_zone_pfn);
 }
 
 /* Copy the DTB into lowmem so it survives the end of the identity map. */
@@ -122,6 +182,7 @@ void setup_arch(phys_addr_t dtb_pa)
 	const void *fdt = early_ioremap(dtb_pa);
 	size_t size;
 	const void *copy;
+	phys_addr_t lowmem_end;
 
 	if (fdt_check_header(fdt, 16 * SZ_1M))
 		bad_dtb(fdt_errmsg());
@@ -135,14 +196,18 @@ void setup_arch(phys_addr_t dtb_pa)
 	riscv_timebase = machine.timebase_frequency;
 
 	setup_memblock(&machine, dtb_pa, size);
+	lowmem_end = choose_lowmem_end();
+	memblock_set_current_limit(lowmem_end);
 	copy = copy_dtb(fdt, size);
-	setup_linear_map();
+	setup_linear_map(lowmem_end);
+	set_pgtable_allocator(memblock_pgtable_alloc);
 
 	dtb = __va((phys_addr_t)copy);
 	if (fdt_scan_machine(dtb, size, &machine))
 		bad_dtb("device tree changed under us");
 	machine_desc_print(&machine);
 	memblock_dump();
+	setup_zones(lowmem_end);
 	strlcpy(params_copy, boot_command_line, sizeof(params_copy));
 	parse_args(params_copy, false, NULL);
 }

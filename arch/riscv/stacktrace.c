@@ -7,13 +7,7 @@
 #include <linux/kallsyms.h>
 #include <asm/stacktrace.h>
 #include <asm/page.h>
-
-extern char init_stack[], init_stack_top[];
-
-bool on_kernel_stack(unsigned long addr)
-{
-	return addr >= (unsigned long)init_stack && addr <= (unsigned long)init_stack_top;
-}
+#include <linux/sched.h>
 
 /*
  * A return address follows its call, which may be a function's last
@@ -37,7 +31,7 @@ void dump_backtrace(unsigned long fp, unsigned long pc)
 	pr_emerg("Call trace:\n");
 	if (pc)
 		pr_emerg("  [<%016lx>] %pS\n", pc, (void *)pc);
-	while (depth++ < 32 && on_kernel_stack(fp - 16) && IS_ALIGNED(fp, 8)) {
+	while (depth++ < 32 && on_task_stack(fp - 16) && IS_ALIGNED(fp, 8)) {
 		unsigned long ra = ((unsigned long *)fp)[-1];
 		unsigned long next = ((unsigned long *)fp)[-2];
 

@@ -7,6 +7,11 @@
 #include <asm/csr.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
+#include <asm/percpu.h>
+#include <asm/page.h>
+#include <linux/sched.h>
+#include <linux/vmalloc.h>
+#include <linux/mm.h>
 
 static const char *const exception_names[] = {
 	[0] = "instruction address misaligned",
@@ -47,6 +52,35 @@ static void handle_interrupt(struct pt_regs *regs)
 	}
 }
 
+static bool is_page_fault(unsigned long cause)
+{
+	return cause == 12 || cause == 13 || cause == 15;
+}
+
+/* A kernel page fault: say what the address is, since it is always a bug. */
+static __noreturn void kernel_fault(struct pt_regs *regs)
+{
+	unsigned long addr = regs->badaddr;
+	struct vm_struct *area;
+	bool guard = false;
+
+	if (regs->sp < this_cpu()->stack_lo + PT_SIZE)
+		panic_regs(regs, "kernel stack overflow in %s: sp 0x%lx, stack bottom 0x%lx",
+			   current->comm, regs->sp, this_cpu()->stack_lo);
+	area = is_vmalloc_addr((void *)addr) ? find_vm_area_guard(addr, &guard) : NULL;
+	if (area && guard)
+		panic_regs(regs, "kernel %s at %pS: 0x%lx is the guard page of vmalloc area 0x%lx (from %pS)",
+			   exception_name(regs->cause), (void *)regs->epc, addr,
+			   area->addr, area->caller);
+	if (addr >= PAGE_OFFSET && addr < PAGE_OFFSET + LINEAR_MAP_SIZE &&
+	    (addr - va_pa_offset) >> PAGE_SHIFT >= max_low_pfn &&
+	    (addr - va_pa_offset) >> PAGE_SHIFT < max_pfn)
+		panic_regs(regs, "kernel %s at %pS: 0x%lx is a highmem frame's linear address (use kmap)",
+			   exception_name(regs->cause), (void *)regs->epc, addr);
+	panic_regs(regs, "kernel %s at %pS, stval 0x%lx",
+		   exception_name(regs->cause), (void *)regs->epc, addr);
+}
+
 /* Called from entry.S with interrupts off and the registers saved. */
 void do_trap(struct pt_regs *regs)
 {
@@ -54,6 +88,8 @@ void do_trap(struct pt_regs *regs)
 		handle_interrupt(regs);
 		return;
 	}
+	if (is_page_fault(regs->cause) || regs->sp < this_cpu()->stack_lo + PT_SIZE)
+		kernel_fault(regs);
 	panic_regs(regs, "kernel %s at %pS, stval 0x%lx",
 		   exception_name(regs->cause), (void *)regs->epc, regs->badaddr);
 }

@@ -9,7 +9,7 @@
  *   0xffffffd000000000 .. 0xffffffdfc0000000  vmalloc area (63 GiB)
  *   0xffffffdfc0000000 .. 0xffffffe000000000  ioremap area (1 GiB)
  *   0xffffffe000000000 .. 0xffffffe000200000  PKMAP area for kmap() (LAST_PKMAP pages)
- *   0xffffffe000200000 .. 0xffffffe000400000  fixmap; FIXADDR_TOP is the upper end
+ *   0xffffffe000200000 .. 0xffffffe000400000  fixmap; FIXADDR_TOP is its last page
  *   0xffffffff80000000 .. 0xffffffffc0000000  kernel image (KERNEL_LINK_ADDR)
  */
 #ifndef _ASM_PAGE_H
@@ -28,7 +28,8 @@
 #define IOREMAP_END		0xffffffe000000000UL
 #define PKMAP_BASE		0xffffffe000000000UL
 #define FIXADDR_START		0xffffffe000200000UL
-#define FIXADDR_TOP		0xffffffe000400000UL
+#define FIXADDR_TOP		0xffffffe0003ff000UL
+#define FIXADDR_END		0xffffffe000400000UL
 #define KERNEL_LINK_ADDR	0xffffffff80000000UL
 
 #ifndef __ASSEMBLER__

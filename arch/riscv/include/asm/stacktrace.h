@@ -3,7 +3,5 @@
 #define _ASM_STACKTRACE_H
 
 void dump_backtrace(unsigned long fp, unsigned long pc);
-/* Bounds of the stack a frame pointer may point into (set per thread). */
-bool on_kernel_stack(unsigned long addr);
 
 #endif

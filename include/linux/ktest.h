@@ -1,0 +1,43 @@
+/*
+ * ktest: in-kernel self tests. A test is a function registered with
+ *
+ *	KTEST(buddy_zones) { KT_EXPECT(alloc_page(GFP_DMA32) != NULL); ... }
+ *
+ * and run at boot by "ktest=all" (or "ktest=PREFIX") on the command line,
+ * each in its own kernel thread. Output, one line per test and a total:
+ *	ktest: ok - buddy_zones
+ *	ktest: not ok - buddy_zones: kernel/x.c:12: alloc_page(...) != NULL
+ *	ktest: N passed, N failed
+ * The user-space test shell will reuse the same format.
+ */
+#ifndef _LINUX_KTEST_H
+#define _LINUX_KTEST_H
+
+#include <linux/kernel.h>
+
+struct ktest {
+	const char *name;
+	void (*fn)(struct ktest *t);
+};
+
+struct ktest_state {
+	int failures;
+};
+
+#define KTEST(tname)							\
+	static void ktest_##tname(struct ktest *t);			\
+	static const struct ktest __ktest_##tname			\
+	__used __section("ktests") __aligned(8) = { #tname, ktest_##tname }; \
+	static void ktest_##tname(struct ktest *__kt __maybe_unused)
+
+void ktest_fail(const char *file, int line, const char *fmt, ...) __printf(3, 4);
+
+/* Record a failure (and go on) if @cond is false. Evaluates to @cond. */
+#define KT_EXPECT(cond) ({ bool __c = !!(cond);				\
+	if (!__c) ktest_fail(__FILE__, __LINE__, "%s", #cond); __c; })
+#define KT_EXPECT_MSG(cond, ...) ({ bool __c = !!(cond);		\
+	if (!__c) ktest_fail(__FILE__, __LINE__, __VA_ARGS__); __c; })
+
+void ktest_run_all(void);
+
+#endif

@@ -1,0 +1,83 @@
+/*
+ * ktest runner: runs the tests in the "ktests" section whose names match
+ * "ktest=" on the command line, each in a fresh kernel thread (so a test
+ * runs on a vmalloc'd stack and may sleep), and prints the results.
+ */
+#include <linux/kernel.h>
+#include <linux/ktest.h>
+#include <linux/params.h>
+#include <linux/sched.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+
+extern const struct ktest __start_ktests[] __attribute__((weak));
+extern const struct ktest __stop_ktests[] __attribute__((weak));
+
+static const char *ktest_filter;
+static int ktest_failures;	/* of the test running now */
+
+static int ktest_setup(char *val)
+{
+	if (!val || !*val)
+		return -EINVAL;
+	ktest_filter = val;
+	return 0;
+}
+__setup("ktest=", ktest_setup);
+
+void ktest_fail(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	ktest_failures++;
+	printk(KERN_ERR "ktest:   %s:%d: ", file, line);
+	va_start(ap, fmt);
+	vprintk(fmt, ap);
+	va_end(ap);
+	printk(KERN_CONT "\n");
+}
+
+static int ktest_thread(void *data)
+{
+	const struct ktest *t = data;
+
+	t->fn((struct ktest *)t);
+	return 0;
+}
+
+static bool ktest_selected(const struct ktest *t)
+{
+	return !strcmp(ktest_filter, "all") ||
+	       !strncmp(t->name, ktest_filter, strlen(ktest_filter));
+}
+
+/* Run the selected tests one after another; nothing if no "ktest=". */
+void ktest_run_all(void)
+{
+	int passed = 0, failed = 0;
+
+	if (!ktest_filter)
+		return;
+	for (const struct ktest *t = __start_ktests; t < __stop_ktests; t++) {
+		struct task_struct *k;
+
+		if (!ktest_selected(t))
+			continue;
+		ktest_failures = 0;
+		k = kthread_run(ktest_thread, (void *)t, t->name);
+		if (!k) {
+			pr_err("ktest: not ok - %s: no memory for its thread\n", t->name);
+			failed++;
+			continue;
+		}
+		kthread_stop(k);
+		if (ktest_failures) {
+			pr_err("ktest: not ok - %s (%d failed checks)\n", t->name, ktest_failures);
+			failed++;
+		} else {
+			pr_info("ktest: ok - %s\n", t->name);
+			passed++;
+		}
+	}
+	pr_notice("ktest: %d passed, %d failed\n", passed, failed);
+}

@@ -1,0 +1,266 @@
+/*
+ * A cooperative round-robin scheduler for kernel threads, with timed
+ * sleeps. The boot thread becomes the idle task: it runs only when nothing
+ * else can. Leaves out preemption, priorities and SMP load balancing; the
+ * run-queue lock and per-CPU current are there for them.
+ */
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/wait.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+#include <linux/string.h>
+#include <linux/jiffies.h>
+#include <asm/percpu.h>
+
+#define INIT_STACK_SIZE	(4 * 4096)	/* head.S's boot stack */
+
+static struct task_struct init_task = { .pid = 0, .comm = "idle", .state = TASK_RUNNING };
+/* rq_lock protects run_queue, sleepers, all_tasks and every task's lists. */
+static DEFINE_SPINLOCK(rq_lock);
+static LIST_HEAD(run_queue);	/* runnable tasks except idle */
+static LIST_HEAD(sleepers);	/* tasks in schedule_timeout */
+static LIST_HEAD(all_tasks);
+static int next_pid = 1;
+
+extern char init_stack[];
+struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next);
+
+void sched_init(void)
+{
+	struct cpu_info *ci = this_cpu();
+
+	init_task.stack = init_stack;
+	INIT_LIST_HEAD(&init_task.run_list);
+	INIT_LIST_HEAD(&init_task.timer_list);
+	list_add(&init_task.tasks, &all_tasks);
+	ci->curr = &init_task;
+	ci->stack_lo = (unsigned long)init_stack;
+}
+
+bool on_task_stack(unsigned long addr)
+{
+	struct task_struct *t = current;
+	unsigned long lo = (unsigned long)t->stack;
+	unsigned long size = t == &init_task ? INIT_STACK_SIZE : THREAD_SIZE;
+
+	return t->stack && addr >= lo && addr < lo + size;
+}
+
+bool sched_has_runnable(void)
+{
+	return !list_empty(&run_queue);
+}
+
+/* Runs on the new task right after a switch: free a dead predecessor. */
+void schedule_tail(struct task_struct *prev)
+{
+	if (prev->state != TASK_DEAD)
+		return;
+	vfree(prev->stack);
+	kfree(prev);
+}
+
+/* Under rq_lock: requeue or drop @prev, return who runs next. */
+static struct task_struct *pick_next_task(struct task_struct *prev)
+{
+	if (prev != &init_task) {
+		if (prev->state == TASK_RUNNING)
+			list_move_tail(&prev->run_list, &run_queue);
+		else
+			list_del_init(&prev->run_list);
+	}
+	if (list_empty(&run_queue))
+		return &init_task;
+	return list_first_entry(&run_queue, struct task_struct, run_list);
+}
+
+/*
+ * Give the CPU to the next runnable task. A task that set its state to
+ * sleeping before calling this stays off the run queue until woken. Must
+ * not be called holding a kmap_atomic mapping or a spinlock.
+ */
+void schedule(void)
+{
+	struct task_struct *prev = current, *next;
+	struct cpu_info *ci = this_cpu();
+	unsigned long flags;
+
+	if (ci->kmap_atomic_idx) {
+		pr_err("schedule: %s sleeps holding %d kmap_atomic slots\n",
+		       prev->comm, ci->kmap_atomic_idx);
+		WARN_ON(1);
+	}
+	spin_lock_irqsave(&rq_lock, flags);
+	next = pick_next_task(prev);
+	if (next != prev) {
+		ci->curr = next;
+		ci->stack_lo = (unsigned long)next->stack;
+		prev = __switch_to(prev, next);
+		spin_unlock_irqrestore(&rq_lock, flags);
+		schedule_tail(prev);
+		return;
+	}
+	spin_unlock_irqrestore(&rq_lock, flags);
+}
+
+void yield(void)
+{
+	schedule();
+}
+
+/* Make @p runnable. Returns 1 if it was asleep. Any context. */
+int wake_up_process(struct task_struct *p)
+{
+	unsigned long flags;
+	int woke = 0;
+
+	spin_lock_irqsave(&rq_lock, flags);
+	if (p->state != TASK_RUNNING && p->state != TASK_DEAD) {
+		p->state = TASK_RUNNING;
+		woke = 1;
+	}
+	if (woke && p != &init_task && list_empty(&p->run_list))
+		list_add_tail(&p->run_list, &run_queue);
+	spin_unlock_irqrestore(&rq_lock, flags);
+	return woke;
+}
+
+/*
+ * Sleep for up to @timeout jiffies (the caller sets its state first, as in
+ * Linux). Returns the jiffies left if woken early, else 0.
+ */
+long schedule_timeout(long timeout)
+{
+	struct task_struct *t = current;
+	unsigned long flags;
+	long left;
+
+	spin_lock_irqsave(&rq_lock, flags);
+	t->wake_at = jiffies + timeout;
+	list_add_tail(&t->timer_list, &sleepers);
+	spin_unlock_irqrestore(&rq_lock, flags);
+	schedule();
+	spin_lock_irqsave(&rq_lock, flags);
+	list_del_init(&t->timer_list);
+	spin_unlock_irqrestore(&rq_lock, flags);
+	left = (long)(t->wake_at - jiffies);
+	return left > 0 ? left : 0;
+}
+
+void msleep(unsigned int ms)
+{
+	long t = DIV_ROUND_UP((unsigned long)ms * HZ, 1000);
+
+	while (t > 0) {
+		current->state = TASK_UNINTERRUPTIBLE;
+		t = schedule_timeout(t);
+	}
+}
+
+/* Timer interrupt: wake the sleepers whose time has come. */
+void scheduler_tick(void)
+{
+	struct task_struct *t, *n;
+
+	spin_lock(&rq_lock);
+	list_for_each_entry_safe(t, n, &sleepers, timer_list) {
+		if ((long)(jiffies - t->wake_at) >= 0 && t->state != TASK_RUNNING) {
+			t->state = TASK_RUNNING;
+			if (list_empty(&t->run_list))
+				list_add_tail(&t->run_list, &run_queue);
+		}
+	}
+	spin_unlock(&rq_lock);
+}
+
+/* --- kernel threads --- */
+
+void ret_from_kthread(void);
+
+/* First C code of a new thread (switch.S: ret_from_kthread). */
+void kthread_main(struct task_struct *t)
+{
+	do_exit(t->threadfn(t->data));
+}
+
+/*
+ * A new kernel thread that will run @fn(@data) once woken; NULL without
+ * memory. Its stack comes from vmalloc, with an unmapped guard page below.
+ */
+struct task_struct *kthread_create(int (*fn)(void *data), void *data, const char *name)
+{
+	struct task_struct *t = kzalloc(sizeof(*t), GFP_KERNEL);
+	unsigned long flags;
+
+	if (!t)
+		return NULL;
+	t->stack = vmalloc(THREAD_SIZE);
+	if (!t->stack) {
+		kfree(t);
+		return NULL;
+	}
+	strlcpy(t->comm, name, sizeof(t->comm));
+	t->threadfn = fn;
+	t->data = data;
+	t->state = TASK_UNINTERRUPTIBLE;
+	t->thread.ra = (unsigned long)ret_from_kthread;
+	t->thread.sp = (unsigned long)t->stack + THREAD_SIZE;
+	t->thread.s[1] = (unsigned long)t;
+	INIT_LIST_HEAD(&t->run_list);
+	INIT_LIST_HEAD(&t->timer_list);
+	spin_lock_irqsave(&rq_lock, flags);
+	t->pid = next_pid++;
+	list_add_tail(&t->tasks, &all_tasks);
+	spin_unlock_irqrestore(&rq_lock, flags);
+	return t;
+}
+
+struct task_struct *kthread_run(int (*fn)(void *data), void *data, const char *name)
+{
+	struct task_struct *t = kthread_create(fn, data, name);
+
+	if (t)
+		wake_up_process(t);
+	return t;
+}
+
+bool kthread_should_stop(void)
+{
+	return current->should_stop;
+}
+
+static DECLARE_WAIT_QUEUE_HEAD(exit_wq);
+
+/* End the current thread; its stack is freed by the next task to run. */
+void do_exit(int code)
+{
+	struct task_struct *t = current;
+	unsigned long flags;
+
+	spin_lock_irqsave(&rq_lock, flags);
+	t->exit_code = code;
+	t->exited = true;
+	spin_unlock_irqrestore(&rq_lock, flags);
+	wake_up(&exit_wq);
+	wait_event(exit_wq, t->should_stop);	/* kthread_stop reads the code */
+	spin_lock_irqsave(&rq_lock, flags);
+	list_del(&t->tasks);
+	t->state = TASK_DEAD;
+	spin_unlock_irqrestore(&rq_lock, flags);
+	schedule();
+	panic("do_exit: dead task %s ran again", t->comm);
+}
+
+/* Ask @k to stop, wait for it to exit, return its exit code. */
+int kthread_stop(struct task_struct *k)
+{
+	int code;
+
+	k->should_stop = true;
+	wake_up_process(k);
+	wait_event(exit_wq, k->exited);
+	code = k->exit_code;
+	wake_up(&exit_wq);	/* let it finish dying */
+	return code;
+}

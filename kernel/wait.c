@@ -1,0 +1,53 @@
+/*
+ * Wait queues (include/linux/wait.h). Wake-ups are not exclusive: every
+ * waiter is woken and re-checks its condition.
+ */
+#include <linux/kernel.h>
+#include <linux/wait.h>
+#include <linux/sched.h>
+
+void init_waitqueue_head(struct wait_queue_head *wq)
+{
+	spin_lock_init(&wq->lock);
+	INIT_LIST_HEAD(&wq->head);
+}
+
+/* Queue the current task on @wq and mark it sleeping; schedule() next. */
+void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w, int state)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	if (list_empty(&w->entry))
+		list_add_tail(&w->entry, &wq->head);
+	current->state = state;
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w)
+{
+	unsigned long flags;
+
+	current->state = TASK_RUNNING;
+	spin_lock_irqsave(&wq->lock, flags);
+	if (!list_empty(&w->entry))
+		list_del_init(&w->entry);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+/* Wake every task waiting on @wq. Any context. */
+void wake_up(struct wait_queue_head *wq)
+{
+	struct wait_queue_entry *w;
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	list_for_each_entry(w, &wq->head, entry)
+		wake_up_process(w->task);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+bool waitqueue_active(struct wait_queue_head *wq)
+{
+	return !list_empty(&wq->head);
+}

@@ -1,0 +1,341 @@
+/*
+ * Highmem emulation (seed 000, ARCHITECTURE.md 4). Frames above max_low_pfn
+ * have no linear address; kmap() gives one from the PKMAP area (refcounted,
+ * may sleep, remembered in page_address_htable), kmap_atomic() one from this
+ * CPU's fixmap slots (stack order, never sleeps). Leaves out Linux's
+ * kmap_high_get() shortcut: a highmem page always gets its own atomic slot.
+ */
+#include <linux/kernel.h>
+#include <linux/highmem.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/wait.h>
+#include <linux/sched.h>
+#include <asm/pgtable.h>
+#include <asm/fixmap.h>
+#include <asm/highmem.h>
+#include <asm/percpu.h>
+
+/*
+ * pkmap_count[i]: 0 = slot free and its TLB entry flushed; 1 = free but
+ * maybe still cached in a TLB (cleared in flush_all_zero_pkmaps); n > 1 =
+ * mapped with n - 1 users. All PKMAP state is under kmap_lock.
+ */
+static int pkmap_count[LAST_PKMAP];
+static unsigned int last_pkmap_nr;
+static DEFINE_SPINLOCK(kmap_lock);
+static pte_t *pkmap_page_table;
+static DECLARE_WAIT_QUEUE_HEAD(pkmap_map_wait);
+unsigned long nr_kmap_waits;		/* times a kmap() slept: for tests */
+
+static pte_t *fixmap_pte;		/* PTE of fixmap index 0 (the hole) */
+unsigned long kmap_atomic_errors;	/* misuse reports: for tests */
+
+/* --- page_address_htable: virtual address of kmap()ed highmem pages --- */
+
+#define PA_HASH_ORDER	7
+struct page_address_map {
+	struct page *page;
+	void *virtual;
+	struct list_head list;
+};
+static struct page_address_map page_address_maps[LAST_PKMAP];
+static LIST_HEAD(page_address_pool);	/* free entries, under kmap_lock */
+
+/* One hash bucket; lock protects lh (readers need not hold kmap_lock). */
+static struct page_address_slot {
+	struct list_head lh;
+	spinlock_t lock;
+} page_address_htable[1 << PA_HASH_ORDER];
+
+static struct page_address_slot *page_slot(const struct page *page)
+{
+	unsigned long pfn = page_to_pfn(page);
+
+	return &page_address_htable[(pfn * 0x9e3779b1UL >> 8) & ((1 << PA_HASH_ORDER) - 1)];
+}
+
+/*
+ * The kernel virtual address of @page: its linear address for lowmem, its
+ * kmap() address for a mapped highmem page, NULL for an unmapped one.
+ */
+void *page_address(const struct page *page)
+{
+	struct page_address_slot *pas;
+	struct page_address_map *pam;
+	unsigned long flags;
+	void *ret = NULL;
+
+	if (!PageHighMem(page))
+		return lowmem_page_address(page);
+	pas = page_slot(page);
+	spin_lock_irqsave(&pas->lock, flags);
+	list_for_each_entry(pam, &pas->lh, list) {
+		if (pam->page == page) {
+			ret = pam->virtual;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&pas->lock, flags);
+	return ret;
+}
+
+/* Record (or, with NULL, forget) @page's kmap address. Under kmap_lock. */
+static void set_page_address(struct page *page, void *virtual)
+{
+	struct page_address_slot *pas = page_slot(page);
+	struct page_address_map *pam;
+	unsigned long flags;
+
+	if (virtual) {
+		pam = list_first_entry(&page_address_pool, struct page_address_map, list);
+		list_del(&pam->list);
+		pam->page = page;
+		pam->virtual = virtual;
+		spin_lock_irqsave(&pas->lock, flags);
+		list_add_tail(&pam->list, &pas->lh);
+		spin_unlock_irqrestore(&pas->lock, flags);
+		return;
+	}
+	spin_lock_irqsave(&pas->lock, flags);
+	list_for_each_entry(pam, &pas->lh, list) {
+		if (pam->page == page) {
+			list_del(&pam->list);
+			list_add_tail(&pam->list, &page_address_pool);
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&pas->lock, flags);
+}
+
+/* --- kmap(): the PKMAP area --- */
+
+/* Unmap every slot nobody uses any more, then flush the TLB once. */
+static void flush_all_zero_pkmaps(void)
+{
+	bool need_flush = false;
+
+	for (int i = 0; i < LAST_PKMAP; i++) {
+		struct page *page;
+
+		if (pkmap_count[i] != 1)
+			continue;
+		pkmap_count[i] = 0;
+		page = pfn_to_page(pte_pfn(pkmap_page_table[i]));
+		pkmap_page_table[i] = 0;
+		set_page_address(page, NULL);
+		need_flush = true;
+	}
+	if (need_flush)
+		local_flush_tlb_all();
+}
+
+/* Find a free slot for @page, sleeping until kunmap() frees one. */
+static unsigned long map_new_virtual(struct page *page, unsigned long *flags)
+{
+	unsigned int count;
+	unsigned long vaddr;
+
+start:
+	for (count = LAST_PKMAP; count > 0; count--) {
+		last_pkmap_nr = (last_pkmap_nr + 1) & LAST_PKMAP_MASK;
+		if (!last_pkmap_nr)	/* wrapped: reclaim the stale slots */
+			flush_all_zero_pkmaps();
+		if (!pkmap_count[last_pkmap_nr])
+			break;
+	}
+	if (!count) {	/* every slot in use: wait for a kunmap() */
+		DEFINE_WAIT(wait);
+
+		nr_kmap_waits++;
+		prepare_to_wait(&pkmap_map_wait, &wait, TASK_UNINTERRUPTIBLE);
+		spin_unlock_irqrestore(&kmap_lock, *flags);
+		schedule();
+		finish_wait(&pkmap_map_wait, &wait);
+		spin_lock_irqsave(&kmap_lock, *flags);
+		vaddr = (unsigned long)page_address(page);
+		if (vaddr)	/* somebody mapped it meanwhile */
+			return vaddr;
+		goto start;
+	}
+	vaddr = PKMAP_ADDR(last_pkmap_nr);
+	pkmap_page_table[last_pkmap_nr] = pfn_pte(page_to_pfn(page), PAGE_KERNEL);
+	pkmap_count[last_pkmap_nr] = 1;
+	set_page_address(page, (void *)vaddr);
+	return vaddr;
+}
+
+static void *kmap_high(struct page *page)
+{
+	unsigned long vaddr, flags;
+
+	spin_lock_irqsave(&kmap_lock, flags);
+	vaddr = (unsigned long)page_address(page);
+	if (!vaddr)
+		vaddr = map_new_virtual(page, &flags);
+	pkmap_count[PKMAP_NR(vaddr)]++;
+	spin_unlock_irqrestore(&kmap_lock, flags);
+	return (void *)vaddr;
+}
+
+/*
+ * A kernel address for @page that stays valid until kunmap(). May sleep
+ * (when all LAST_PKMAP slots are in use), so not from interrupts.
+ */
+void *kmap(struct page *page)
+{
+	if (!PageHighMem(page))
+		return page_address(page);
+	return kmap_high(page);
+}
+
+static void kunmap_high(struct page *page)
+{
+	unsigned long vaddr, flags;
+	bool need_wakeup = false;
+
+	spin_lock_irqsave(&kmap_lock, flags);
+	vaddr = (unsigned long)page_address(page);
+	if (!vaddr || pkmap_count[PKMAP_NR(vaddr)] < 2) {
+		spin_unlock_irqrestore(&kmap_lock, flags);
+		pr_err("kunmap: pfn 0x%lx is not kmap()ed\n", page_to_pfn(page));
+		WARN_ON(1);
+		return;
+	}
+	/* At 1 the slot is free but stays mapped until the next wrap. */
+	if (--pkmap_count[PKMAP_NR(vaddr)] == 1)
+		need_wakeup = waitqueue_active(&pkmap_map_wait);
+	spin_unlock_irqrestore(&kmap_lock, flags);
+	if (need_wakeup)
+		wake_up(&pkmap_map_wait);
+}
+
+void kunmap(struct page *page)
+{
+	if (PageHighMem(page))
+		kunmap_high(page);
+}
+
+/* --- kmap_atomic(): per-CPU fixmap slots --- */
+
+static void set_fixmap_pte(int idx, pte_t pte)
+{
+	unsigned long vaddr = __fix_to_virt(idx);
+
+	fixmap_pte[pte_index(vaddr)] = pte;
+	local_flush_tlb_page(vaddr);
+}
+
+/* Take this CPU's next slot (0..KM_TYPE_NR-1), or -1 if all are in use. */
+static int kmap_atomic_idx_push(void)
+{
+	struct cpu_info *ci = this_cpu();
+	unsigned long flags;
+	int type = -1;
+
+	local_irq_save(flags);	/* an interrupt may kmap_atomic too */
+	if (ci->kmap_atomic_idx < KM_TYPE_NR) {
+		type = ci->kmap_atomic_idx++;
+		ci->kmap_atomic_used |= 1U << type;
+	}
+	local_irq_restore(flags);
+	if (type < 0) {
+		kmap_atomic_errors++;
+		pr_err("kmap_atomic: nesting deeper than %d slots on cpu %d\n",
+		       KM_TYPE_NR, ci->cpu);
+		WARN_ON(1);
+	}
+	return type;
+}
+
+/*
+ * A temporary kernel address for @page, valid until the matching
+ * kunmap_atomic(), on this CPU only. Never sleeps; mappings nest and must be
+ * undone in reverse order; the caller must not sleep while holding one.
+ * Returns NULL (after a report) when the slots are exhausted.
+ */
+void *kmap_atomic(struct page *page)
+{
+	int type, idx;
+
+	if (!PageHighMem(page))
+		return page_address(page);
+	type = kmap_atomic_idx_push();
+	if (type < 0)
+		return NULL;
+	idx = FIX_KMAP_BEGIN + type + KM_TYPE_NR * smp_processor_id();
+	set_fixmap_pte(idx, pfn_pte(page_to_pfn(page), PAGE_KERNEL));
+	return (void *)__fix_to_virt(idx);
+}
+
+/* Report a misuse of kunmap_atomic; returns false so callers can bail out. */
+static bool kmap_atomic_misuse(const char *what, unsigned long vaddr, int type)
+{
+	kmap_atomic_errors++;
+	pr_err("kunmap_atomic(0x%lx): %s (slot %d, %d in use)\n", vaddr, what,
+	       type, this_cpu()->kmap_atomic_idx);
+	WARN_ON(1);
+	return false;
+}
+
+/*
+ * Undo kmap_atomic(). An address outside the fixmap (a lowmem page) needs
+ * nothing. Unmapping out of order is reported, and the slot is still
+ * unmapped, so the mapping cannot be used by mistake afterwards.
+ */
+void kunmap_atomic(void *kvaddr)
+{
+	unsigned long vaddr = (unsigned long)kvaddr & PAGE_MASK, flags;
+	struct cpu_info *ci = this_cpu();
+	int type;
+
+	if (vaddr < FIXADDR_START || vaddr >= FIXADDR_END)
+		return;
+	type = (int)__virt_to_fix(vaddr) - FIX_KMAP_BEGIN - KM_TYPE_NR * ci->cpu;
+	if (type < 0 || type >= KM_TYPE_NR) {
+		kmap_atomic_misuse("not a slot of this CPU", vaddr, type);
+		return;
+	}
+	if (!(ci->kmap_atomic_used & (1U << type))) {
+		kmap_atomic_misuse("slot is not mapped", vaddr, type);
+		return;
+	}
+	if (type != ci->kmap_atomic_idx - 1)
+		kmap_atomic_misuse("unmapped out of order", vaddr, type);
+	set_fixmap_pte((int)__virt_to_fix(vaddr), 0);
+	local_irq_save(flags);
+	ci->kmap_atomic_used &= ~(1U << type);
+	while (ci->kmap_atomic_idx &&
+	       !(ci->kmap_atomic_used & (1U << (ci->kmap_atomic_idx - 1))))
+		ci->kmap_atomic_idx--;
+	local_irq_restore(flags);
+}
+
+void clear_highpage(struct page *page)
+{
+	void *kaddr = kmap_atomic(page);
+
+	memset(kaddr, 0, PAGE_SIZE);
+	kunmap_atomic(kaddr);
+}
+
+/*
+ * Create the page tables of the PKMAP and fixmap areas up front, so kmap()
+ * and kmap_atomic() never allocate. Boot CPU, after paging_init.
+ */
+void kmap_init(void)
+{
+	pkmap_page_table = walk_pte(swapper_pg_dir, PKMAP_BASE, 1);
+	fixmap_pte = walk_pte(swapper_pg_dir, FIXADDR_START, 1);
+	if (!pkmap_page_table || !fixmap_pte)
+		panic("kmap_init: no memory for the PKMAP/fixmap page tables");
+	for (unsigned int i = 0; i < ARRAY_SIZE(page_address_htable); i++) {
+		INIT_LIST_HEAD(&page_address_htable[i].lh);
+		spin_lock_init(&page_address_htable[i].lock);
+	}
+	for (unsigned int i = 0; i < LAST_PKMAP; i++)
+		list_add_tail(&page_address_maps[i].list, &page_address_pool);
+	pr_info("highmem: PKMAP %d slots at 0x%lx, fixmap %d kmap_atomic slots per CPU at 0x%lx\n",
+		LAST_PKMAP, PKMAP_BASE, KM_TYPE_NR, (unsigned long)__fix_to_virt(FIX_KMAP_END));
+}

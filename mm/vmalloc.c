@@ -1,0 +1,233 @@
+/*
+ * vmalloc: virtually contiguous memory from page-sized pieces that need not
+ * be contiguous (or in lowmem). Areas are found first-fit in the vmalloc
+ * range and kept on a sorted list; a guard page after each one (and one at
+ * VMALLOC_START) makes overruns fault. Leaves out Linux's rbtree and lazy
+ * TLB purging: every vfree flushes at once.
+ */
+#include <linux/kernel.h>
+#include <linux/vmalloc.h>
+#include <linux/slab.h>
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/errno.h>
+#include <linux/string.h>
+#include <linux/spinlock.h>
+#include <asm/pgtable.h>
+
+static LIST_HEAD(vmap_area_list);	/* vm_structs by address, under vmap_lock */
+static DEFINE_SPINLOCK(vmap_lock);
+static unsigned long vmalloc_pages;	/* pages owned by vmalloc areas */
+
+/* Reserve a range of @size bytes plus a guard page; NULL if none is free. */
+static struct vm_struct *get_vm_area(unsigned long size, unsigned long flags,
+				     const void *caller)
+{
+	struct vm_struct *area = kzalloc(sizeof(*area), GFP_KERNEL), *v;
+	unsigned long addr = VMALLOC_START + PAGE_SIZE, lock_flags;
+	struct list_head *pos = &vmap_area_list;
+
+	if (!area)
+		return NULL;
+	size = ALIGN(size, PAGE_SIZE) + PAGE_SIZE;
+	spin_lock_irqsave(&vmap_lock, lock_flags);
+	list_for_each_entry(v, &vmap_area_list, list) {
+		if (addr + size <= v->addr)
+			break;
+		addr = v->addr + v->size;
+		pos = &v->list;
+	}
+	if (addr + size > VMALLOC_END || addr + size < addr) {
+		spin_unlock_irqrestore(&vmap_lock, lock_flags);
+		kfree(area);
+		return NULL;
+	}
+	area->addr = addr;
+	area->size = size;
+	area->flags = flags;
+	area->caller = caller;
+	list_add(&area->list, pos);
+	spin_unlock_irqrestore(&vmap_lock, lock_flags);
+	return area;
+}
+
+/* Find the area that starts at @addr and take it off the list. */
+static struct vm_struct *remove_vm_area(const void *addr)
+{
+	struct vm_struct *v;
+	unsigned long flags;
+
+	spin_lock_irqsave(&vmap_lock, flags);
+	list_for_each_entry(v, &vmap_area_list, list) {
+		if (v->addr == (unsigned long)addr) {
+			list_del(&v->list);
+			spin_unlock_irqrestore(&vmap_lock, flags);
+			return v;
+		}
+	}
+	spin_unlock_irqrestore(&vmap_lock, flags);
+	return NULL;
+}
+
+struct vm_struct *find_vm_area_guard(unsigned long addr, bool *in_guard)
+{
+	struct vm_struct *v;
+
+	list_for_each_entry(v, &vmap_area_list, list) {
+		if (addr >= v->addr && addr < v->addr + v->size) {
+			*in_guard = addr >= v->addr + v->size - PAGE_SIZE;
+			return v;
+		}
+	}
+	return NULL;
+}
+
+static void unmap_area(struct vm_struct *area)
+{
+	for (unsigned int i = 0; i < area->nr_pages; i++) {
+		pte_t *pte = walk_pte(swapper_pg_dir, area->addr + i * PAGE_SIZE, 0);
+
+		if (pte)
+			*pte = 0;
+	}
+	local_flush_tlb_all();
+}
+
+/* Map @area's pages; 0 or -ENOMEM (page tables), leaving nothing mapped. */
+static int map_area(struct vm_struct *area)
+{
+	for (unsigned int i = 0; i < area->nr_pages; i++) {
+		pte_t *pte = walk_pte(swapper_pg_dir, area->addr + i * PAGE_SIZE, 1);
+
+		if (!pte) {
+			area->nr_pages = i;
+			unmap_area(area);
+			return -ENOMEM;
+		}
+		*pte = pfn_pte(page_to_pfn(area->pages[i]), PAGE_KERNEL);
+	}
+	return 0;
+}
+
+static void free_area_pages(struct vm_struct *area, unsigned int n)
+{
+	while (n--)
+		__free_page(area->pages[n]);
+	kfree(area->pages);
+}
+
+static void *__vmalloc(unsigned long size, gfp_t gfp, const void *caller)
+{
+	unsigned int n = ALIGN(size, PAGE_SIZE) >> PAGE_SHIFT, i;
+	struct vm_struct *area;
+
+	if (!size || size > VMALLOC_END - VMALLOC_START)
+		return NULL;
+	area = get_vm_area(size, VM_ALLOC, caller);
+	if (!area)
+		return NULL;
+	area->pages = kcalloc(n, sizeof(struct page *), GFP_KERNEL);
+	for (i = 0; area->pages && i < n; i++) {
+		area->pages[i] = alloc_page(gfp);
+		if (!area->pages[i])
+			break;
+	}
+	area->nr_pages = n;
+	if (!area->pages || i < n || map_area(area)) {
+		if (area->pages)
+			free_area_pages(area, i);
+		remove_vm_area((void *)area->addr);
+		kfree(area);
+		return NULL;
+	}
+	vmalloc_pages += n;
+	return (void *)area->addr;
+}
+
+/* @size bytes of virtually contiguous memory, or NULL. May sleep. */
+void *vmalloc(unsigned long size)
+{
+	return __vmalloc(size, GFP_KERNEL | __GFP_HIGHMEM, __builtin_return_address(0));
+}
+
+void *vzalloc(unsigned long size)
+{
+	void *p = __vmalloc(size, GFP_KERNEL | __GFP_HIGHMEM, __builtin_return_address(0));
+
+	if (p)
+		memset(p, 0, size);
+	return p;
+}
+
+/* Free a vmalloc() or vmap() area; NULL is ignored, a bad address reported. */
+static void __vunmap(const void *addr, bool free_pages)
+{
+	struct vm_struct *area;
+
+	if (!addr)
+		return;
+	area = remove_vm_area(addr);
+	if (!area) {
+		pr_err("vfree: 0x%lx is not a vmalloc area\n", (unsigned long)addr);
+		WARN_ON(1);
+		return;
+	}
+	unmap_area(area);
+	if (free_pages && (area->flags & VM_ALLOC)) {
+		free_area_pages(area, area->nr_pages);
+		vmalloc_pages -= area->nr_pages;
+	}
+	kfree(area);
+}
+
+void vfree(const void *addr)
+{
+	__vunmap(addr, true);
+}
+
+/* Map @count existing pages contiguously; the caller keeps ownership. */
+void *vmap(struct page **pages, unsigned int count, unsigned long flags)
+{
+	struct vm_struct *area;
+
+	if (!count)
+		return NULL;
+	area = get_vm_area((unsigned long)count << PAGE_SHIFT, VM_MAP,
+			   __builtin_return_address(0));
+	if (!area)
+		return NULL;
+	area->pages = pages;
+	area->nr_pages = count;
+	if (map_area(area)) {
+		remove_vm_area((void *)area->addr);
+		kfree(area);
+		return NULL;
+	}
+	return (void *)area->addr;
+}
+
+void vunmap(const void *addr)
+{
+	__vunmap(addr, false);
+}
+
+bool is_vmalloc_addr(const void *addr)
+{
+	unsigned long a = (unsigned long)addr;
+
+	return a >= VMALLOC_START && a < VMALLOC_END;
+}
+
+struct page *vmalloc_to_page(const void *addr)
+{
+	pte_t *pte = walk_pte(swapper_pg_dir, (unsigned long)addr, 0);
+
+	if (!pte || !pte_present(*pte))
+		return NULL;
+	return pfn_to_page(pte_pfn(*pte));
+}
+
+unsigned long vmalloc_used_pages(void)
+{
+	return vmalloc_pages;
+}
