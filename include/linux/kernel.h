@@ -31,8 +31,8 @@ __noreturn __printf(1, 2) void panic(const char *fmt, ...);
 
 #define BUG() panic("BUG at %s:%d", __FILE__, __LINE__)
 #define BUG_ON(c) do { if (unlikely(c)) panic("BUG_ON(%s) at %s:%d", #c, __FILE__, __LINE__); } while (0)
-#define WARN_ON(c) ({ int __w = !!(c); if (unlikely(__w)) \
-	printk(KERN_WARNING "WARNING: %s at %s:%d\n", #c, __FILE__, __LINE__); unlikely(__w); })
+#define WARN_ON(c) ({ int __w = !!(c); if (unlikely(__w)) { \
+	printk(KERN_WARNING "WARNING: %s at %s:%d\n", #c, __FILE__, __LINE__); } unlikely(__w); })
 #define WARN_ON_ONCE(c) ({ static bool __o; int __w = !!(c); if (unlikely(__w) && !__o) { __o = true; \
 	printk(KERN_WARNING "WARNING: %s at %s:%d\n", #c, __FILE__, __LINE__); } unlikely(__w); })
 

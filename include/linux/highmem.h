@@ -1,0 +1,23 @@
+/*
+ * Reaching a page's contents whatever its zone (seed 000): kmap() for
+ * sleeping, refcounted mappings (PKMAP), kmap_atomic() for short per-CPU
+ * ones (fixmap). Declarations only: mm/highmem.c implements them in the
+ * kernel, tests/host/highmem_host.c on the host.
+ */
+#ifndef _LINUX_HIGHMEM_H
+#define _LINUX_HIGHMEM_H
+
+#include <linux/mm.h>
+
+/* May sleep; the mapping lasts until kunmap(page). */
+void *kmap(struct page *page);
+void kunmap(struct page *page);
+
+/* No sleeping until kunmap_atomic(addr); unmap in reverse order. */
+void *kmap_atomic(struct page *page);
+void kunmap_atomic(void *addr);
+
+/* Zero a whole page of any zone (through kmap_atomic). */
+void clear_highpage(struct page *page);
+
+#endif

@@ -1,0 +1,116 @@
+/*
+ * Memory statistics: per-zone page counters (enum zone_stat_item, declared
+ * in mmzone.h as Linux does, because struct zone embeds them) and global
+ * event counters, plus the text producers behind /proc/{zoneinfo,buddyinfo,
+ * pagetypeinfo,meminfo,vmstat} (mm/vmstat.c).
+ */
+#ifndef _LINUX_VMSTAT_H
+#define _LINUX_VMSTAT_H
+
+#include <linux/mm.h>
+
+struct seq_buf;
+
+/* Event counters (/proc/vmstat); pgalloc_* are indexed by zone. */
+enum vm_event_item {
+	PGPGIN,
+	PGPGOUT,
+	PGALLOC_DMA32,		/* + zone_idx: one per zone, same order as zone_type */
+	PGALLOC_NORMAL,
+	PGALLOC_HIGH,
+	PGFREE,
+	PGFAULT,
+	PGMAJFAULT,
+	PGSCAN_DIRECT,		/* vmscan: pages looked at */
+	PGSTEAL_DIRECT,		/* vmscan: pages reclaimed */
+	ALLOCSTALL,		/* entries into direct reclaim */
+	NR_VM_EVENT_ITEMS
+};
+
+extern const char * const vmstat_text[NR_VM_ZONE_STAT_ITEMS];
+extern const char * const vm_event_text[NR_VM_EVENT_ITEMS];
+
+/*
+ * Zone counters are atomic: any context may update them. The __ variants
+ * are the same here (Linux's ones need IRQs off for per-CPU deltas).
+ */
+static inline void __mod_zone_page_state(struct zone *zone,
+		enum zone_stat_item item, long delta)
+{
+	__atomic_fetch_add(&zone->vm_stat[item], delta, __ATOMIC_RELAXED);
+}
+
+static inline void mod_zone_page_state(struct zone *zone,
+		enum zone_stat_item item, long delta)
+{
+	__mod_zone_page_state(zone, item, delta);
+}
+
+/* Current value; a transiently negative counter reads as 0. */
+static inline unsigned long zone_page_state(struct zone *zone,
+		enum zone_stat_item item)
+{
+	long x = __atomic_load_n(&zone->vm_stat[item], __ATOMIC_RELAXED);
+
+	return x < 0 ? 0 : (unsigned long)x;
+}
+
+static inline void __inc_zone_page_state(struct page *page, enum zone_stat_item item)
+{
+	__mod_zone_page_state(page_zone(page), item, 1);
+}
+
+static inline void __dec_zone_page_state(struct page *page, enum zone_stat_item item)
+{
+	__mod_zone_page_state(page_zone(page), item, -1);
+}
+
+#define inc_zone_page_state	__inc_zone_page_state
+#define dec_zone_page_state	__dec_zone_page_state
+
+/* Sum over all zones of the node. */
+unsigned long global_zone_page_state(enum zone_stat_item item);
+
+/*
+ * Events are per-CPU; __count_vm_events needs IRQs off (or the caller's
+ * CPU otherwise pinned), count_vm_events does that itself.
+ */
+extern unsigned long vm_event_states[NR_CPUS][NR_VM_EVENT_ITEMS];
+
+static inline void __count_vm_events(enum vm_event_item item, long delta)
+{
+	vm_event_states[smp_processor_id()][item] += delta;
+}
+
+static inline void count_vm_events(enum vm_event_item item, long delta)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	__count_vm_events(item, delta);
+	local_irq_restore(flags);
+}
+
+#define __count_vm_event(item)	__count_vm_events(item, 1)
+#define count_vm_event(item)	count_vm_events(item, 1)
+
+unsigned long all_vm_events(enum vm_event_item item);
+
+/*
+ * What /proc/meminfo needs but mm/ does not own: block-device buffer pages
+ * and the vmalloc figures. The caller fills it (or passes NULL: zeros).
+ */
+struct meminfo_extra {
+	unsigned long buffers;		/* pages, part of NR_FILE_PAGES */
+	unsigned long vmalloc_total;	/* bytes */
+	unsigned long vmalloc_used;	/* bytes */
+};
+
+/* The /proc texts, in Linux's formats. They never fail; see seq_buf. */
+void zoneinfo_show(struct seq_buf *s);
+void buddyinfo_show(struct seq_buf *s);
+void pagetypeinfo_show(struct seq_buf *s);
+void meminfo_show(struct seq_buf *s, const struct meminfo_extra *extra);
+void vmstat_show(struct seq_buf *s);
+
+#endif

@@ -1,0 +1,38 @@
+/*
+ * Host stand-ins for mm/highmem.c: in the test arena every frame, highmem
+ * included, is reachable through __va, so kmap and kmap_atomic are just
+ * the linear address. Test-only code.
+ */
+#include <string.h>
+#include <linux/highmem.h>
+
+void *page_address(const struct page *page)
+{
+	return lowmem_page_address(page);
+}
+
+void *kmap(struct page *page)
+{
+	return lowmem_page_address(page);
+}
+
+void kunmap(struct page *page)
+{
+}
+
+void *kmap_atomic(struct page *page)
+{
+	return lowmem_page_address(page);
+}
+
+void kunmap_atomic(void *addr)
+{
+}
+
+void clear_highpage(struct page *page)
+{
+	void *addr = kmap_atomic(page);
+
+	memset(addr, 0, PAGE_SIZE);
+	kunmap_atomic(addr);
+}
