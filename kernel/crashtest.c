@@ -3,13 +3,19 @@
  * boot, so tests can check that the panic report (cause, registers,
  * symbolised backtrace) appears and the machine powers off instead of
  * hanging. KIND: null (load from address 0), rodata (store to .rodata),
- * exec (jump into .data), bug (BUG()).
+ * exec (jump into .data), bug (BUG()), stack (recursion in a kernel thread
+ * until its vmalloc'd stack overflows), vmalloc-guard (write one byte past a
+ * vmalloc area), highmem-linear (read a highmem frame through the linear map).
  */
 #include <linux/kernel.h>
 #include <linux/params.h>
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <asm/setup.h>
+#include <linux/sched.h>
+#include <linux/vmalloc.h>
+#include <linux/mm.h>
+#include <linux/gfp.h>
 
 static char crash_kind[16];
 static const char crash_rodata[8] = "rodata";
@@ -17,7 +23,9 @@ static unsigned long crash_data[4];
 
 static int crash_setup(char *val)
 {
-	static const char *const kinds[] = { "null", "rodata", "exec", "bug" };
+	static const char *const kinds[] = {
+		"null", "rodata", "exec", "bug", "stack", "vmalloc-guard", "highmem-linear",
+	};
 
 	for (unsigned int i = 0; val && i < ARRAY_SIZE(kinds); i++) {
 		if (!strcmp(val, kinds[i])) {
@@ -46,6 +54,39 @@ static __attribute__((noinline)) void crash_exec(void)
 	((void (*)(void))crash_data)();
 }
 
+static int crash_depth_limit = 1 << 30;	/* never reached: the stack ends first */
+
+static __attribute__((noinline)) int crash_recurse(int depth)
+{
+	volatile char pad[256];
+
+	pad[0] = (char)depth;
+	if (depth >= crash_depth_limit)
+		return 0;
+	return crash_recurse(depth + 1) + pad[0];
+}
+
+static int crash_stack_thread(void *data)
+{
+	return crash_recurse(0);
+}
+
+static __attribute__((noinline)) void crash_vmalloc_guard(void)
+{
+	char *p = vmalloc(2 * PAGE_SIZE);
+
+	if (p)
+		p[2 * PAGE_SIZE] = 1;
+}
+
+static __attribute__((noinline)) void crash_highmem_linear(void)
+{
+	struct page *page = alloc_page(GFP_HIGHUSER);
+
+	if (page)
+		pr_info("crash: %d\n", *(volatile int *)__va(PFN_PHYS(page_to_pfn(page))));
+}
+
 void run_crash_tests(void)
 {
 	if (!crash_kind[0])
@@ -57,6 +98,12 @@ void run_crash_tests(void)
 		crash_rodata_write();
 	else if (!strcmp(crash_kind, "exec"))
 		crash_exec();
+	else if (!strcmp(crash_kind, "stack"))
+		kthread_stop(kthread_run(crash_stack_thread, NULL, "crash_stack"));
+	else if (!strcmp(crash_kind, "vmalloc-guard"))
+		crash_vmalloc_guard();
+	else if (!strcmp(crash_kind, "highmem-linear"))
+		crash_highmem_linear();
 	else
 		BUG();
 	pr_err("crash: %s did not fault\n", crash_kind);

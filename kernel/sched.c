@@ -12,6 +12,7 @@
 #include <linux/string.h>
 #include <linux/jiffies.h>
 #include <asm/percpu.h>
+#include <asm/irqflags.h>
 
 #define INIT_STACK_SIZE	(4 * 4096)	/* head.S's boot stack */
 
@@ -52,13 +53,24 @@ bool sched_has_runnable(void)
 	return !list_empty(&run_queue);
 }
 
-/* Runs on the new task right after a switch: free a dead predecessor. */
-void schedule_tail(struct task_struct *prev)
+/* After a switch, on the new task: free the predecessor if it died. */
+static void finish_task_switch(struct task_struct *prev)
 {
-	if (prev->state != TASK_DEAD)
+	if (prev == current || prev->state != TASK_DEAD)
 		return;
 	vfree(prev->stack);
 	kfree(prev);
+}
+
+/*
+ * A new thread's first C code (switch.S): schedule() switched to it with
+ * rq_lock held and interrupts off, and will not return here to undo that.
+ */
+void schedule_tail(struct task_struct *prev)
+{
+	spin_unlock(&rq_lock);
+	arch_local_irq_enable();
+	finish_task_switch(prev);
 }
 
 /* Under rq_lock: requeue or drop @prev, return who runs next. */
@@ -96,12 +108,10 @@ void schedule(void)
 	if (next != prev) {
 		ci->curr = next;
 		ci->stack_lo = (unsigned long)next->stack;
-		prev = __switch_to(prev, next);
-		spin_unlock_irqrestore(&rq_lock, flags);
-		schedule_tail(prev);
-		return;
+		prev = __switch_to(prev, next);	/* returns when we run again */
 	}
 	spin_unlock_irqrestore(&rq_lock, flags);
+	finish_task_switch(prev);
 }
 
 void yield(void)
@@ -243,7 +253,7 @@ void do_exit(int code)
 	t->exited = true;
 	spin_unlock_irqrestore(&rq_lock, flags);
 	wake_up(&exit_wq);
-	wait_event(exit_wq, t->should_stop);	/* kthread_stop reads the code */
+	wait_event(exit_wq, t->reaped);	/* until kthread_stop has the code */
 	spin_lock_irqsave(&rq_lock, flags);
 	list_del(&t->tasks);
 	t->state = TASK_DEAD;
@@ -261,6 +271,7 @@ int kthread_stop(struct task_struct *k)
 	wake_up_process(k);
 	wait_event(exit_wq, k->exited);
 	code = k->exit_code;
-	wake_up(&exit_wq);	/* let it finish dying */
+	k->reaped = true;
+	wake_up(&exit_wq);	/* let it finish dying; k is freed after that */
 	return code;
 }

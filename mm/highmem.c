@@ -138,14 +138,17 @@ static unsigned long map_new_virtual(struct page *page, unsigned long *flags)
 	unsigned long vaddr;
 
 start:
-	for (count = LAST_PKMAP; count > 0; count--) {
+	count = LAST_PKMAP;
+	for (;;) {
 		last_pkmap_nr = (last_pkmap_nr + 1) & LAST_PKMAP_MASK;
-		if (!last_pkmap_nr)	/* wrapped: reclaim the stale slots */
+		if (!last_pkmap_nr) {	/* wrapped: reclaim the stale slots */
 			flush_all_zero_pkmaps();
-		if (!pkmap_count[last_pkmap_nr])
+			count = LAST_PKMAP;
+		}
+		if (!pkmap_count[last_pkmap_nr] || !--count)
 			break;
 	}
-	if (!count) {	/* every slot in use: wait for a kunmap() */
+	if (pkmap_count[last_pkmap_nr]) {	/* all in use: wait for a kunmap() */
 		DEFINE_WAIT(wait);
 
 		nr_kmap_waits++;

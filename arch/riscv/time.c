@@ -12,6 +12,7 @@
 #include <asm/csr.h>
 #include <asm/sbi.h>
 #include <asm/traps.h>
+#include <linux/sched.h>
 
 volatile unsigned long jiffies;
 unsigned int HZ = 100;
@@ -70,6 +71,7 @@ void timer_interrupt(void)
 		jiffies++;
 	} while (next_tick <= get_cycles());
 	sbi_set_timer(next_tick);
+	scheduler_tick();
 	if (tick_hook)
 		tick_hook();
 }

@@ -34,9 +34,9 @@ void ktest_fail(const char *file, int line, const char *fmt, ...) __printf(3, 4)
 
 /* Record a failure (and go on) if @cond is false. Evaluates to @cond. */
 #define KT_EXPECT(cond) ({ bool __c = !!(cond);				\
-	if (!__c) ktest_fail(__FILE__, __LINE__, "%s", #cond); __c; })
+	if (!__c) { ktest_fail(__FILE__, __LINE__, "%s", #cond); } __c; })
 #define KT_EXPECT_MSG(cond, ...) ({ bool __c = !!(cond);		\
-	if (!__c) ktest_fail(__FILE__, __LINE__, __VA_ARGS__); __c; })
+	if (!__c) { ktest_fail(__FILE__, __LINE__, __VA_ARGS__); } __c; })
 
 void ktest_run_all(void);
 

@@ -37,9 +37,9 @@ struct task_struct {
 	int (*threadfn)(void *data);
 	void *data;
 	int exit_code;
-	bool should_stop;
-	bool exited;
-	struct wait_queue_head *exit_wait;
+	bool should_stop;		/* kthread_stop asked it to end */
+	bool exited;			/* it has its exit code */
+	bool reaped;			/* kthread_stop read the code: may be freed */
 };
 
 static inline struct task_struct *get_current(void)
