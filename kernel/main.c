@@ -9,6 +9,7 @@
 #include <linux/jiffies.h>
 #include <linux/mm.h>
 #include <linux/gfp.h>
+#include <linux/mmzone.h>
 #include <linux/vmstat.h>
 #include <linux/memblock.h>
 #include <linux/slab.h>
@@ -63,6 +64,26 @@ static phys_addr_t buddy_pgtable_alloc(void)
 	return PFN_PHYS(page_to_pfn(page));
 }
 
+_Static_assert(sizeof(struct page) == 56, "struct page grew: update docs/mm.md");
+
+/* The zones as Linux prints them at boot, with their free pages. */
+static void print_zones(void)
+{
+	struct zone *zone;
+
+	pr_info("Zone ranges (mem_map: %lu struct pages of %zu bytes):\n",
+		max_pfn - min_low_pfn, sizeof(struct page));
+	for_each_zone(zone) {
+		if (!populated_zone(zone)) {
+			pr_info("  %-8s empty\n", zone->name);
+			continue;
+		}
+		pr_info("  %-8s [mem 0x%016lx-0x%016lx] %lu pages free\n", zone->name,
+			PFN_PHYS(zone->zone_start_pfn), PFN_PHYS(zone_end_pfn(zone)) - 1,
+			zone_page_state(zone, NR_FREE_PAGES));
+	}
+}
+
 /* Hand memory from memblock to the buddy allocator, then the slab on top. */
 static void mm_init(void)
 {
@@ -70,6 +91,7 @@ static void mm_init(void)
 	setup_per_cpu_pageset();
 	init_per_zone_wmark_min();
 	mem_init_print_info();
+	print_zones();
 	kmem_cache_init();
 	set_pgtable_allocator(buddy_pgtable_alloc);
 	kmap_init();

@@ -29,7 +29,7 @@ static void cmd_uptime(void)
 {
 	u64 ms = ktime_get_ns() / 1000000;
 
-	printk("up %lu.%03lu s, jiffies %lu (HZ=%u)\n", (unsigned long)(ms / 1000),
+	printk(KERN_CONT "up %lu.%03lu s, jiffies %lu (HZ=%u)\n", (unsigned long)(ms / 1000),
 	       (unsigned long)(ms % 1000), jiffies, HZ);
 }
 
@@ -61,7 +61,7 @@ static const struct monitor_cmd cmds[] = {
 static void cmd_help(void)
 {
 	for (unsigned int i = 0; i < ARRAY_SIZE(cmds); i++)
-		printk("  %-10s %s\n", cmds[i].name, cmds[i].help);
+		printk(KERN_CONT "  %-10s %s\n", cmds[i].name, cmds[i].help);
 }
 
 static void run_command(char *line)
@@ -76,24 +76,24 @@ static void run_command(char *line)
 			return;
 		}
 	}
-	printk("%s: unknown command (try help)\n", line);
+	printk(KERN_CONT "%s: unknown command (try help)\n", line);
 }
 
 /* Feed one input byte to the line editor; runs the line on Enter. */
 static void monitor_input(int c, char *line, unsigned int *len, unsigned int max)
 {
 	if (c == '\r' || c == '\n') {
-		printk("\n");
+		printk(KERN_CONT "\n");
 		line[*len] = 0;
 		run_command(line);
 		*len = 0;
-		printk("rivet> ");
+		printk(KERN_CONT "rivet> ");
 	} else if ((c == 0x7f || c == '\b') && *len) {
 		(*len)--;
-		printk("\b \b");
+		printk(KERN_CONT "\b \b");
 	} else if (c >= ' ' && c < 0x7f && *len < max - 1) {
 		line[(*len)++] = c;
-		printk("%c", c);
+		printk(KERN_CONT "%c", c);
 	}
 }
 
@@ -103,7 +103,7 @@ void console_monitor(void)
 	unsigned int len = 0;
 	int c;
 
-	printk("rivet> ");
+	printk(KERN_CONT "rivet> ");
 	for (;;) {
 		while ((c = serial_getc()) >= 0)
 			monitor_input(c, line, &len, sizeof(line));

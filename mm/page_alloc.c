@@ -216,6 +216,13 @@ static void free_one_page(struct zone *zone, struct page *page,
 /* Why a page (a tail of head, if head) may not be freed, or NULL. */
 static const char *free_page_problem(struct page *page, struct page *head)
 {
+	unsigned long bad = PAGE_FLAGS_CHECK_AT_FREE | (head ? 0 : 1UL << PG_tail);
+
+	/* The common case in one test; the named checks below say what is wrong. */
+	if (likely(!(page->flags & bad) && !page->mapping &&
+		   page_mapcount(page) == 0 && page_ref_count(page) == 0 &&
+		   (!head || (PageTail(page) && compound_head(page) == head))))
+		return NULL;
 	if (PageBuddy(page))
 		return "page is already free (PG_buddy)";
 	if (PageReserved(page))

@@ -6,6 +6,9 @@ log=$LOGDIR/mm.log
 expect_rc 0 "mm: boot powers off cleanly"
 expect "$log" "Memory: [0-9]+ pages free \+ [0-9]+ reserved = 786432 RAM pages" "mm: free + reserved pages = RAM in the DTB (3 GiB)"
 expect "$log" "Memory: [0-9]+K/3145728K available \([0-9]+K reserved, 786432K highmem\)" "mm: a quarter of RAM is highmem by default"
+expect "$log" "DMA32 +\[mem 0x0000000080000000-0x00000000ffffffff\] [0-9]+ pages free" "zones: DMA32 below 4 GiB"
+expect "$log" "Normal +\[mem 0x0000000100000000-0x000000010fffffff\] [0-9]+ pages free" "zones: Normal up to the lowmem end"
+expect "$log" "HighMem +\[mem 0x0000000110000000-0x000000013fffffff\] 196608 pages free" "zones: HighMem, the top quarter, all free"
 for z in DMA32 Normal HighMem; do
 	expect "$log" "^Node 0, zone +$z\$" "zoneinfo: zone $z"
 	expect "$log" "^Node 0, zone +$z( +[0-9]+){11} *\$" "buddyinfo: zone $z, 11 orders"
