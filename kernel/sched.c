@@ -11,6 +11,8 @@
 #include <linux/vmalloc.h>
 #include <linux/string.h>
 #include <linux/jiffies.h>
+#include <linux/vmstat.h>
+#include <linux/mm.h>
 #include <asm/percpu.h>
 #include <asm/irqflags.h>
 
@@ -53,11 +55,20 @@ bool sched_has_runnable(void)
 	return !list_empty(&run_queue);
 }
 
+/* Count a task's stack pages in their zones' NR_KERNEL_STACK (+1 or -1). */
+static void account_kernel_stack(void *stack, int delta)
+{
+	for (unsigned long off = 0; off < THREAD_SIZE; off += PAGE_SIZE)
+		mod_zone_page_state(page_zone(vmalloc_to_page(stack + off)),
+				    NR_KERNEL_STACK, delta);
+}
+
 /* After a switch, on the new task: free the predecessor if it died. */
 static void finish_task_switch(struct task_struct *prev)
 {
 	if (prev == current || prev->state != TASK_DEAD)
 		return;
+	account_kernel_stack(prev->stack, -1);
 	vfree(prev->stack);
 	kfree(prev);
 }
@@ -210,6 +221,7 @@ struct task_struct *kthread_create(int (*fn)(void *data), void *data, const char
 		kfree(t);
 		return NULL;
 	}
+	account_kernel_stack(t->stack, 1);
 	strlcpy(t->comm, name, sizeof(t->comm));
 	t->threadfn = fn;
 	t->data = data;
