@@ -29,11 +29,7 @@ static char overflow_stack[NR_CPUS][4096] __aligned(16);
 
 static void sbi_console_write(struct console *con, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '\n')
-			sbi_console_putchar('\r');
-		sbi_console_putchar(s[i]);
-	}
+	console_write_crlf(sbi_console_putchar, s, n);
 }
 
 static struct console sbi_early_console = {

@@ -39,6 +39,16 @@ void register_console(struct console *con)
 	spin_unlock_irqrestore(&printk_lock, flags);
 }
 
+/* For consoles that are terminals: each "\n" goes out as "\r\n". */
+void console_write_crlf(void (*putc)(int c), const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n')
+			putc('\r');
+		putc(s[i]);
+	}
+}
+
 static void log_store(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)

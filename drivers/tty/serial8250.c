@@ -47,7 +47,7 @@ static void serial_out(int reg, u32 val)
 		writeb(val, a);
 }
 
-static void serial_putc(char c)
+static void serial_putc(int c)
 {
 	while (!(serial_in(UART_LSR) & UART_LSR_THRE))
 		;
@@ -56,11 +56,7 @@ static void serial_putc(char c)
 
 static void serial_console_write(struct console *con, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '\n')
-			serial_putc('\r');
-		serial_putc(s[i]);
-	}
+	console_write_crlf(serial_putc, s, n);
 }
 
 static struct console serial_console = {

@@ -3,7 +3,7 @@
 SLAB_PAGES := mm/page_alloc.c mm/mm_init.c mm/memblock.c mm/vmstat.c \
 	tests/host/highmem_host.c tests/host/page_alloc_arena.c tests/host/slab_env_real.c
 HOST_TESTS += slab slab_nodebug
-slab_SRCS := mm/slab.c lib/seq_buf.c tests/host/test_slab.c $(SLAB_PAGES)
+slab_SRCS := mm/slab.c lib/seq_buf.c tests/host/test_slab.c tests/host/capture.c $(SLAB_PAGES)
 slab_CFLAGS := -DCONFIG_SLAB_DEBUG
 slab_nodebug_SRCS := $(slab_SRCS)
 HOST_BENCHES += bench_slab

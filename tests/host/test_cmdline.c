@@ -90,31 +90,9 @@ static void reset(void)
 
 /* ---- capturing what printk prints ----------------------------------------- */
 
-static char captured[2048];
-static FILE *capture_file;
-static int saved_stdout;
+#include "capture.h"
 
-static void capture_begin(void)
-{
-	fflush(stdout);
-	capture_file = tmpfile();
-	saved_stdout = dup(1);
-	dup2(fileno(capture_file), 1);
-}
-
-static const char *capture_end(void)
-{
-	size_t n;
-
-	fflush(stdout);
-	dup2(saved_stdout, 1);
-	close(saved_stdout);
-	rewind(capture_file);
-	n = fread(captured, 1, sizeof(captured) - 1, capture_file);
-	captured[n] = '\0';
-	fclose(capture_file);
-	return captured;
-}
+static const char *captured;
 
 /* parse_args on a private copy of line (handlers keep pointers into it). */
 static int parse(const char *line, bool early, int (*unknown)(char *, char *))
@@ -146,7 +124,7 @@ static void test_two_passes(void)
 
 	capture_begin();
 	errors = parse(BOOT_LINE, false, collect_unknown);
-	capture_end();
+	captured = capture_end();
 	CHECK(errors == 2, "normal pass: 2 errors (foo, bogus), got %d", errors);
 	CHECK(loglevel == 7 && quiet, "normal pass: loglevel=7, quiet");
 	CHECK(console && !libc_strcmp(console, "ttyS0,115200"), "console=ttyS0,115200");
@@ -166,7 +144,7 @@ static void test_bad_values(void)
 	reset();
 	capture_begin();
 	errors = parse("loglevel=abc quiet=1 console mem", false, NULL);
-	capture_end();
+	captured = capture_end();
 	CHECK(errors == 3, "bad loglevel, quiet=1, bare console counted, got %d", errors);
 	CHECK(libc_strstr(captured, "rivet: bad value for loglevel=abc\n") &&
 	      libc_strstr(captured, "rivet: bad value for quiet=1\n"),
@@ -177,14 +155,14 @@ static void test_bad_values(void)
 
 	capture_begin();
 	errors = parse("mem mem=12Q", true, NULL);
-	capture_end();
+	captured = capture_end();
 	CHECK(errors == 2 && mem_calls == 2, "early handler errors counted: %d", errors);
 	CHECK(libc_strstr(captured, "rivet: mem failed (error -22)") &&
 	      libc_strstr(captured, "rivet: bad value for mem=12Q"),
 	      "early errors reported");
 	capture_begin();
 	errors = parse("nosuchthing", false, NULL);
-	capture_end();
+	captured = capture_end();
 	CHECK(errors == 1 && libc_strstr(captured, "'nosuchthing'"),
 	      "unknown without callback reported");
 }
@@ -215,7 +193,7 @@ static void test_syntax(void)
 	reset();
 	capture_begin();
 	errors = parse("log-level=1 loglevel=6", false, collect_unknown);
-	capture_end();
+	captured = capture_end();
 	CHECK(errors == 1 &&
 	      loglevel == 6 && !libc_strcmp(unknown_seen, "log-level=1;"),
 	      "names must match whole (dash only equals underscore)");

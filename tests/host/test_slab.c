@@ -14,35 +14,9 @@
 #include "test.h"
 #include "slab_test_env.h"
 
-/* ---- capturing printk output (the shim prints to stdout) ---- */
+#include "capture.h"
 
-static int saved_stdout = -1;
-static FILE *capture_file;
-static char captured[16384];
-
-static void capture_begin(void)
-{
-	fflush(stdout);
-	capture_file = tmpfile();
-	saved_stdout = dup(1);
-	dup2(fileno(capture_file), 1);
-}
-
-static const char *capture_end(void)
-{
-	size_t n;
-
-	fflush(stdout);
-	dup2(saved_stdout, 1);
-	close(saved_stdout);
-	rewind(capture_file);
-	n = fread(captured, 1, sizeof(captured) - 1, capture_file);
-	captured[n] = 0;
-	fclose(capture_file);
-	if (getenv("SLAB_SHOW"))	/* see the captured reports */
-		fputs(captured, stderr);
-	return captured;
-}
+static const char *captured;
 
 static int count_substr(const char *hay, const char *needle)
 {
@@ -500,7 +474,7 @@ static void test_highmem_flag(void)
 
 	capture_begin();
 	p = kmalloc(32, GFP_KERNEL | __GFP_HIGHMEM);
-	capture_end();
+	captured = capture_end();
 	CHECK(p && virt_addr_valid(p), "kmalloc with __GFP_HIGHMEM still returns lowmem");
 	CHECK(strstr(captured, "WARNING") != NULL, "... and warns");
 	kfree(p);
@@ -513,7 +487,7 @@ static void test_destroy_busy(void)
 
 	capture_begin();
 	kmem_cache_destroy(c);
-	capture_end();
+	captured = capture_end();
 	CHECK(strstr(captured, "busy-cache") && strstr(captured, "still has objects"),
 	      "destroying a cache with live objects complains, naming it");
 	read_slabinfo();
@@ -555,7 +529,7 @@ static void test_debug(void)
 	e = slab_debug_errors;
 	capture_begin();
 	kmem_cache_free(dbg, p);
-	capture_end();
+	captured = capture_end();
 	expect_report("double free", "double free", "dbg-test");
 	CHECK(slab_debug_errors == e + 1, "double free counted once");
 	q = kmem_cache_alloc(dbg, GFP_KERNEL);
@@ -572,7 +546,7 @@ static void test_debug(void)
 	e = slab_debug_errors;
 	capture_begin();
 	kmem_cache_free(dbg, p);
-	capture_end();
+	captured = capture_end();
 	expect_report("one-byte overflow", "overflow", "dbg-test");
 	CHECK(slab_debug_errors == e + 1 && dbg->node.quarantined == 1,
 	      "overflow counted once and the object quarantined");
@@ -590,7 +564,7 @@ static void test_debug(void)
 	e = slab_debug_errors;
 	capture_begin();
 	kmem_cache_free(dbg, p);
-	capture_end();
+	captured = capture_end();
 	expect_report("one-byte underflow", "underflow", "dbg-test");
 	CHECK(slab_debug_errors == e + 1, "underflow counted once");
 
@@ -601,7 +575,7 @@ static void test_debug(void)
 	e = slab_debug_errors;
 	capture_begin();
 	q = kmem_cache_alloc(dbg, GFP_KERNEL);
-	capture_end();
+	captured = capture_end();
 	expect_report("use after free", "use after free", "dbg-test");
 	CHECK(slab_debug_errors == e + 1 && q && q != p,
 	      "use after free counted once; another object handed out instead");
@@ -617,7 +591,7 @@ static void test_debug(void)
 	capture_begin();
 	i = kmem_cache_check(dbg);
 	kmem_cache_free(dbg, p);	/* already reported: stays quiet */
-	capture_end();
+	captured = capture_end();
 	CHECK(i == 2 && slab_debug_errors == e + 2,
 	      "kmem_cache_check finds a live overflow and a free-object write (%d)", i);
 	CHECK(count_substr(captured, "overflow") == 1 && count_substr(captured, "use after free") == 1,
@@ -630,7 +604,7 @@ static void test_debug(void)
 	capture_begin();
 	kmem_cache_free(dbg, p + 8);
 	kfree(&e);
-	capture_end();
+	captured = capture_end();
 	CHECK(slab_debug_errors == e + 2 && strstr(captured, "not the start of an object") &&
 	      strstr(captured, "not a slab object"),
 	      "freeing a pointer into an object, or a stack address, is reported");
@@ -643,7 +617,7 @@ static void test_debug(void)
 	kfree(lowmem_page_address(pg));
 	kfree(big + 4096);
 	kmem_cache_free(dbg, big);
-	capture_end();
+	captured = capture_end();
 	CHECK(slab_debug_errors == e + 3 && slab_env_free_pages() == free_before,
 	      "kfree of a plain page, of the inside of a large block, and kmem_cache_free of a large block are reported and ignored");
 	__free_pages(pg, 0);
@@ -658,7 +632,7 @@ static void test_debug(void)
 	e = slab_debug_errors;
 	capture_begin();
 	q = kmem_cache_alloc(dbg, GFP_KERNEL);
-	capture_end();
+	captured = capture_end();
 	CHECK(q == p && slab_debug_errors == e + 1 && strstr(captured, "corrupted free list"),
 	      "a corrupted free link is reported and the list cut there");
 	kmem_cache_free(dbg, q);
@@ -689,7 +663,7 @@ static void test_kmalloc_debug(void)
 	p[64] = 0;
 	capture_begin();
 	kfree(p);
-	capture_end();
+	captured = capture_end();
 	expect_report("kmalloc overflow", "overflow", "kmalloc-64");
 	CHECK(slab_debug_errors == e + 1, "kmalloc overflow counted");
 	p = kmalloc(32, GFP_KERNEL);
@@ -697,7 +671,7 @@ static void test_kmalloc_debug(void)
 	e = slab_debug_errors;
 	capture_begin();
 	kfree(p);
-	capture_end();
+	captured = capture_end();
 	expect_report("kfree twice", "double free", "kmalloc-32");
 }
 #endif
