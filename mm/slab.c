@@ -7,6 +7,7 @@
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/mm.h>
+#include <linux/params.h>
 #include <linux/vmstat.h>
 #include <linux/seq_buf.h>
 #include <linux/slab.h>
@@ -677,6 +678,24 @@ static void cache_layout(struct kmem_cache *cachep)
 }
 
 /*
+ * Red zones, poisoning and caller tracking on every cache of objects up to
+ * a page: always in CONFIG_SLAB_DEBUG builds (the host tests), and in the
+ * kernel with "slab_debug" on the command line (the QEMU test boots).
+ */
+#ifdef CONFIG_SLAB_DEBUG
+static bool slab_debug_all = true;
+#else
+static bool slab_debug_all;
+#endif
+
+static int slab_debug_setup(char *val)
+{
+	slab_debug_all = true;
+	return 0;
+}
+early_param("slab_debug", slab_debug_setup);
+
+/*
  * Fill in a cache descriptor. Returns 0, or -EINVAL for sizes no slab of
  * MAX_ORDER pages can hold or an alignment that is not a power of two.
  */
@@ -687,10 +706,8 @@ static int __kmem_cache_create(struct kmem_cache *cachep, const char *name,
 	if (!name || !size || size > (PAGE_SIZE << (MAX_ORDER - 1)) ||
 	    (align & (align - 1)) || align > PAGE_SIZE)
 		return -EINVAL;
-#ifdef CONFIG_SLAB_DEBUG
-	if (size <= PAGE_SIZE)
+	if (slab_debug_all && size <= PAGE_SIZE)
 		flags |= SLAB_DEBUG_FLAGS;
-#endif
 	if (ctor)
 		flags &= ~SLAB_POISON;	/* poison would destroy the ctor's work */
 	memset(cachep, 0, sizeof(*cachep));
