@@ -9,6 +9,9 @@
 #include <asm/page.h>
 
 static unsigned long sbi_spec_version;
+static unsigned long mvendorid, marchid, mimpid;
+bool tlb_flush_all_only;
+
 static bool has_time, has_ipi, has_rfence, has_hsm, has_srst, has_dbcn;
 
 struct sbiret sbi_ecall(unsigned long ext, unsigned long fid,
@@ -39,6 +42,21 @@ static struct sbiret sbi_call0(unsigned long ext, unsigned long fid)
 	return sbi_ecall(ext, fid, 0, 0, 0, 0, 0, 0);
 }
 
+#define SIFIVE_VENDOR_ID	0x489
+#define SIFIVE_U7_ARCH_ID	0x8000000000000007UL
+
+/*
+ * SiFive U7 cores (the VisionFive boards' U74) have erratum CIP-1200: an
+ * address-specific sfence.vma may leave the entry in the TLB. Flush all.
+ */
+static void apply_cpu_errata(void)
+{
+	mvendorid = sbi_call0(SBI_EXT_BASE, 4).value;
+	marchid = sbi_call0(SBI_EXT_BASE, 5).value;
+	mimpid = sbi_call0(SBI_EXT_BASE, 6).value;
+	tlb_flush_all_only = mvendorid == SIFIVE_VENDOR_ID && marchid == SIFIVE_U7_ARCH_ID;
+}
+
 /* Returns non-zero if the firmware implements extension @ext. */
 long sbi_probe_extension(unsigned long ext)
 {
@@ -59,6 +77,7 @@ void sbi_init(void)
 	has_rfence = sbi_probe_extension(SBI_EXT_RFENCE);
 	has_hsm = sbi_probe_extension(SBI_EXT_HSM);
 	has_srst = sbi_probe_extension(SBI_EXT_SRST);
+	apply_cpu_errata();
 	/* DBCN is defined from SBI 2.0 on. */
 	if ((sbi_spec_version >> 24) >= 2)
 		has_dbcn = sbi_probe_extension(SBI_EXT_DBCN);
@@ -72,6 +91,8 @@ void sbi_print_info(void)
 	pr_info("SBI specification v%lu.%lu, implementation %ld version 0x%lx\n",
 		(sbi_spec_version >> 24) & 0x7f, sbi_spec_version & 0xffffff,
 		id.value, ver.value);
+	pr_info("CPU: mvendorid 0x%lx marchid 0x%lx mimpid 0x%lx%s\n", mvendorid,
+		marchid, mimpid, tlb_flush_all_only ? " (CIP-1200: full TLB flushes)" : "");
 	pr_info("SBI extensions:%s%s%s%s%s%s\n", has_time ? " TIME" : "",
 		has_ipi ? " IPI" : "", has_rfence ? " RFENCE" : "",
 		has_hsm ? " HSM" : "", has_srst ? " SRST" : "",

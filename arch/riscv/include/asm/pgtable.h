@@ -59,9 +59,15 @@ static inline void local_flush_tlb_all(void)
 	__asm__ __volatile__("sfence.vma" ::: "memory");
 }
 
+/* Set on SiFive U74 cores (erratum CIP-1200: sfence.vma addr may miss). */
+extern bool tlb_flush_all_only;
+
 static inline void local_flush_tlb_page(unsigned long va)
 {
-	__asm__ __volatile__("sfence.vma %0" :: "r"(va) : "memory");
+	if (tlb_flush_all_only)
+		local_flush_tlb_all();
+	else
+		__asm__ __volatile__("sfence.vma %0" :: "r"(va) : "memory");
 }
 
 extern pte_t swapper_pg_dir[PTRS_PER_PTE];
