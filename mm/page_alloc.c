@@ -252,8 +252,21 @@ static const char *free_page_problem(struct page *page, struct page *head)
 static bool free_pages_prepare(struct page *page, unsigned int order)
 {
 	unsigned long nr = 1UL << order, i;
-	struct page *head = PageHead(page) ? page : NULL;
+	struct page *head;
 	const char *why = NULL;
+
+	if (likely(order == 0 && !PageHead(page))) {	/* the pcp fast path */
+		why = free_page_problem(page, NULL);
+		if (unlikely(why)) {
+			bad_page(page, why);
+			return false;
+		}
+		page->flags &= ~PAGE_FLAGS_CHECK_AT_PREP;
+		page->index = 0;
+		page->private = 0;
+		return true;
+	}
+	head = PageHead(page) ? page : NULL;
 
 	if (!IS_ALIGNED(page_to_pfn(page), nr))
 		why = "block not aligned to its order";
