@@ -15,6 +15,7 @@
 #include <linux/slab.h>
 #include <linux/sched.h>
 #include <linux/ktest.h>
+#include <linux/highmem.h>
 #include <asm/sbi.h>
 #include <asm/csr.h>
 #include <asm/percpu.h>

@@ -13,8 +13,6 @@
 #include <asm/fixmap.h>
 #include <asm/highmem.h>
 
-extern unsigned long kmap_atomic_errors, nr_kmap_waits;
-
 static bool fill_check(u32 *p, u32 seed, bool write)
 {
 	for (unsigned int i = 0; i < PAGE_SIZE / 4; i++) {

@@ -20,4 +20,9 @@ void kunmap_atomic(void *addr);
 /* Zero a whole page of any zone (through kmap_atomic). */
 void clear_highpage(struct page *page);
 
+/* Boot: page tables of the PKMAP and fixmap areas (mm/highmem.c). */
+void kmap_init(void);
+/* For tests: kmap_atomic misuse reports, and kmap() calls that slept. */
+extern unsigned long kmap_atomic_errors, nr_kmap_waits;
+
 #endif

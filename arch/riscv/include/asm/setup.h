@@ -17,7 +17,6 @@ void time_init(void);
 void set_tick_hook(void (*fn)(void));
 void run_crash_tests(void);
 void print_mm_stats(void);
-void kmap_init(void);
 __noreturn void console_monitor(void);
 __noreturn void kernel_power_off(void);
 __noreturn void kernel_restart(void);
