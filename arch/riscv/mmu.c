@@ -72,30 +72,30 @@ void *ptdump_table_va(pte_t pte)
 }
 
 /*
- * Find the level-0 PTE for @va, creating missing tables if @alloc.
- * Returns NULL if a table is missing (or cannot be allocated) or if a
- * larger leaf already maps @va.
+ * The table entry @e points to, creating it if @alloc. NULL if there is
+ * none (or no page for it), or if @e is a leaf mapping a larger page.
  */
+static pte_t *next_table(pte_t *e, int alloc)
+{
+	if (!pte_present(*e)) {
+		phys_addr_t pa = alloc ? alloc_pgtable() : 0;
+
+		if (!pa)
+			return NULL;
+		*e = pfn_pte(pa >> PAGE_SHIFT, PAGE_TABLE);
+	} else if (pte_leaf(*e)) {
+		return NULL;
+	}
+	return pgtable_va(pte_pfn(*e) << PAGE_SHIFT);
+}
+
+/* The level-0 PTE for @va, creating missing tables if @alloc; or NULL. */
 pte_t *walk_pte(pte_t *pgd, unsigned long va, int alloc)
 {
-	pte_t *table = pgd;
-	unsigned int idx[2] = { pgd_index(va), pmd_index(va) };
+	pte_t *pmd = next_table(&pgd[pgd_index(va)], alloc);
+	pte_t *pt = pmd ? next_table(&pmd[pmd_index(va)], alloc) : NULL;
 
-	for (int level = 0; level < 2; level++) {
-		pte_t *e = &table[idx[level]];
-
-		if (!pte_present(*e)) {
-			phys_addr_t pa = alloc ? alloc_pgtable() : 0;
-
-			if (!pa)
-				return NULL;
-			*e = pfn_pte(pa >> PAGE_SHIFT, PAGE_TABLE);
-		} else if (pte_leaf(*e)) {
-			return NULL;
-		}
-		table = pgtable_va(pte_pfn(*e) << PAGE_SHIFT);
-	}
-	return &table[pte_index(va)];
+	return pt ? &pt[pte_index(va)] : NULL;
 }
 
 /* Install one leaf of @level (2 = 1 GiB, 1 = 2 MiB, 0 = 4 KiB). */
@@ -105,24 +105,14 @@ static int map_one(pte_t *pgd, unsigned long va, phys_addr_t pa, int level,
 	pte_t *e;
 
 	if (level == 2) {
-		pgd[pgd_index(va)] = pfn_pte(pa >> PAGE_SHIFT, prot);
-		return 0;
-	}
-	if (level == 1) {
-		pte_t *l2 = &pgd[pgd_index(va)];
+		e = &pgd[pgd_index(va)];
+	} else if (level == 1) {
+		pte_t *pmd = next_table(&pgd[pgd_index(va)], 1);
 
-		if (!pte_present(*l2)) {
-			phys_addr_t t = alloc_pgtable();
-
-			if (!t)
-				return -1;
-			*l2 = pfn_pte(t >> PAGE_SHIFT, PAGE_TABLE);
-		}
-		e = &pgtable_va(pte_pfn(*l2) << PAGE_SHIFT)[pmd_index(va)];
-		*e = pfn_pte(pa >> PAGE_SHIFT, prot);
-		return 0;
+		e = pmd ? &pmd[pmd_index(va)] : NULL;
+	} else {
+		e = walk_pte(pgd, va, 1);
 	}
-	e = walk_pte(pgd, va, 1);
 	if (!e)
 		return -1;
 	*e = pfn_pte(pa >> PAGE_SHIFT, prot);
