@@ -527,13 +527,15 @@ void machine_desc_print(const struct machine_desc *m)
 
 	pr_info("Machine model: %s\n", m->model[0] ? m->model : "(none)");
 	for (i = 0; i < m->nr_mem; i++)
-		pr_info("memory: 0x%lx-0x%lx (%lu MiB)\n", (unsigned long)m->mem[i].base,
-			(unsigned long)(m->mem[i].base + m->mem[i].size - 1),
-			(unsigned long)(m->mem[i].size >> 20));
+		pr_info("memory: 0x%016llx-0x%016llx (%llu MiB)\n",
+			(unsigned long long)m->mem[i].base,
+			(unsigned long long)(m->mem[i].base + m->mem[i].size - 1),
+			(unsigned long long)(m->mem[i].size >> 20));
 	for (i = 0; i < m->nr_rsv; i++) {
 		r = &m->rsv[i];
-		pr_info("reserved: 0x%lx-0x%lx %s%s\n", (unsigned long)r->base,
-			(unsigned long)(r->base + r->size - 1), r->name,
+		pr_info("reserved: 0x%016llx-0x%016llx %s%s\n",
+			(unsigned long long)r->base,
+			(unsigned long long)(r->base + r->size - 1), r->name,
 			r->no_map ? " no-map" : "");
 	}
 	pr_info("chosen: bootargs \"%s\" stdout %s%s%s\n", m->bootargs,

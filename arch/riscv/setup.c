@@ -28,7 +28,6 @@ char boot_command_line[COMMAND_LINE_SIZE];
 /* parse_args cuts its input up and handlers keep pointers: one copy per pass. */
 static char early_params_copy[COMMAND_LINE_SIZE], params_copy[COMMAND_LINE_SIZE];
 struct machine_desc machine;
-static const void *dtb;		/* lowmem copy, valid after setup_arch */
 static phys_addr_t mem_limit = ~0UL;
 static long highmem_size = -1;	/* bytes; -1 = a quarter of RAM */
 
@@ -88,13 +87,8 @@ static void setup_memblock(const struct machine_desc *m, phys_addr_t dtb_pa,
 {
 	unsigned int i;
 
-	for (i = 0; i < (unsigned int)m->nr_mem; i++) {
-		pr_info("memory: 0x%016llx-0x%016llx (%llu MiB)\n",
-			(unsigned long long)m->mem[i].base,
-			(unsigned long long)(m->mem[i].base + m->mem[i].size - 1),
-			(unsigned long long)(m->mem[i].size >> 20));
+	for (i = 0; i < (unsigned int)m->nr_mem; i++)
 		memblock_add(m->mem[i].base, m->mem[i].size);
-	}
 	if (mem_limit != ~0UL)
 		memblock_enforce_memory_limit(mem_limit);
 	memblock_reserve(kernel_load_pa, (unsigned long)(_end - _start));
@@ -102,10 +96,6 @@ static void setup_memblock(const struct machine_desc *m, phys_addr_t dtb_pa,
 	for (i = 0; i < (unsigned int)m->nr_rsv; i++) {
 		const struct machine_rsv *r = &m->rsv[i];
 
-		pr_info("reserved: 0x%016llx-0x%016llx %s%s\n",
-			(unsigned long long)r->base,
-			(unsigned long long)(r->base + r->size - 1), r->name,
-			r->no_map ? " (no-map)" : "");
 		memblock_reserve(r->base, r->size);
 		if (r->no_map)
 			memblock_mark_nomap(r->base, r->size);
@@ -202,8 +192,7 @@ void setup_arch(phys_addr_t dtb_pa)
 	setup_linear_map(lowmem_end);
 	set_pgtable_allocator(memblock_pgtable_alloc);
 
-	dtb = __va((phys_addr_t)copy);
-	if (fdt_scan_machine(dtb, size, &machine))
+	if (fdt_scan_machine(__va((phys_addr_t)copy), size, &machine))
 		bad_dtb("device tree changed under us");
 	machine_desc_print(&machine);
 	memblock_dump();
