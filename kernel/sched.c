@@ -130,19 +130,25 @@ void yield(void)
 	schedule();
 }
 
+/* Under rq_lock: make @p runnable (idle is never queued). 1 if it slept. */
+static int try_to_wake_up(struct task_struct *p)
+{
+	if (p->state == TASK_RUNNING || p->state == TASK_DEAD)
+		return 0;
+	p->state = TASK_RUNNING;
+	if (p != &init_task && list_empty(&p->run_list))
+		list_add_tail(&p->run_list, &run_queue);
+	return 1;
+}
+
 /* Make @p runnable. Returns 1 if it was asleep. Any context. */
 int wake_up_process(struct task_struct *p)
 {
 	unsigned long flags;
-	int woke = 0;
+	int woke;
 
 	spin_lock_irqsave(&rq_lock, flags);
-	if (p->state != TASK_RUNNING && p->state != TASK_DEAD) {
-		p->state = TASK_RUNNING;
-		woke = 1;
-	}
-	if (woke && p != &init_task && list_empty(&p->run_list))
-		list_add_tail(&p->run_list, &run_queue);
+	woke = try_to_wake_up(p);
 	spin_unlock_irqrestore(&rq_lock, flags);
 	return woke;
 }
@@ -186,11 +192,8 @@ void scheduler_tick(void)
 
 	spin_lock(&rq_lock);
 	list_for_each_entry_safe(t, n, &sleepers, timer_list) {
-		if ((long)(jiffies - t->wake_at) >= 0 && t->state != TASK_RUNNING) {
-			t->state = TASK_RUNNING;
-			if (list_empty(&t->run_list))
-				list_add_tail(&t->run_list, &run_queue);
-		}
+		if ((long)(jiffies - t->wake_at) >= 0)
+			try_to_wake_up(t);
 	}
 	spin_unlock(&rq_lock);
 }
