@@ -82,6 +82,13 @@ int show_mm_report(const char *name)
 	return -ENOENT;
 }
 
+/* For the monitor's help: each report name is a command. */
+void print_mm_report_names(void)
+{
+	for (unsigned int i = 0; i < ARRAY_SIZE(reports); i++)
+		printk(KERN_CONT "  %-10s /proc/%s\n", reports[i].name, reports[i].name);
+}
+
 /* "free" in kB, laid out as the procps version seed 003 shows. */
 void show_free(void)
 {

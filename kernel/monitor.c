@@ -33,27 +33,16 @@ static void cmd_uptime(void)
 	       (unsigned long)(ms % 1000), jiffies, HZ);
 }
 
+/* kernel/mmstat.c: the /proc texts, each also a command here. */
 int show_mm_report(const char *name);
+void print_mm_report_names(void);
 void show_free(void);
-
-static void cmd_meminfo(void) { show_mm_report("meminfo"); }
-static void cmd_zoneinfo(void) { show_mm_report("zoneinfo"); }
-static void cmd_buddyinfo(void) { show_mm_report("buddyinfo"); }
-static void cmd_pagetypeinfo(void) { show_mm_report("pagetypeinfo"); }
-static void cmd_slabinfo(void) { show_mm_report("slabinfo"); }
-static void cmd_vmstat(void) { show_mm_report("vmstat"); }
 
 static const struct monitor_cmd cmds[] = {
 	{ "help", "list commands", cmd_help },
 	{ "uptime", "time since boot and the tick count", cmd_uptime },
 	{ "ptdump", "print the kernel page table", cmd_ptdump },
 	{ "free", "memory in use, free and cached (kB)", show_free },
-	{ "meminfo", "/proc/meminfo", cmd_meminfo },
-	{ "zoneinfo", "/proc/zoneinfo", cmd_zoneinfo },
-	{ "buddyinfo", "/proc/buddyinfo", cmd_buddyinfo },
-	{ "pagetypeinfo", "/proc/pagetypeinfo", cmd_pagetypeinfo },
-	{ "slabinfo", "/proc/slabinfo", cmd_slabinfo },
-	{ "vmstat", "/proc/vmstat", cmd_vmstat },
 	{ "poweroff", "power the machine off", kernel_power_off },
 	{ "reboot", "restart the machine", kernel_restart },
 };
@@ -62,6 +51,7 @@ static void cmd_help(void)
 {
 	for (unsigned int i = 0; i < ARRAY_SIZE(cmds); i++)
 		printk(KERN_CONT "  %-10s %s\n", cmds[i].name, cmds[i].help);
+	print_mm_report_names();
 }
 
 static void run_command(char *line)
@@ -76,6 +66,8 @@ static void run_command(char *line)
 			return;
 		}
 	}
+	if (show_mm_report(line) == 0)
+		return;
 	printk(KERN_CONT "%s: unknown command (try help)\n", line);
 }
 
