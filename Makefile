@@ -28,7 +28,7 @@ KLDFLAGS := -nostdlib -static -no-pie -T arch/riscv/kernel.lds \
 	-z max-page-size=4096 --no-warn-rwx-segments
 
 KSRCS := $(sort $(wildcard arch/riscv/*.S arch/riscv/*.c kernel/*.c mm/*.c \
-	lib/*.c drivers/*/*.c drivers/*.c))
+	lib/*.c drivers/*/*.c drivers/*.c tests/kernel/*.c))
 KOBJS := $(patsubst %,$(O)/k/%.o,$(basename $(KSRCS)))
 KDEPS := $(KOBJS:.o=.d)
 
