@@ -13,6 +13,7 @@
 #include <linux/jiffies.h>
 #include <linux/vmstat.h>
 #include <linux/mm.h>
+#include <linux/preempt.h>
 #include <asm/percpu.h>
 #include <asm/irqflags.h>
 
@@ -25,6 +26,7 @@ static LIST_HEAD(run_queue);	/* runnable tasks except idle */
 static LIST_HEAD(sleepers);	/* tasks in schedule_timeout */
 static LIST_HEAD(all_tasks);
 static int next_pid = 1;
+DEFINE_PER_CPU(int, __preempt_count);
 
 extern char init_stack[];
 struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next);
@@ -101,7 +103,7 @@ static struct task_struct *pick_next_task(struct task_struct *prev)
 /*
  * Give the CPU to the next runnable task. A task that set its state to
  * sleeping before calling this stays off the run queue until woken. Must
- * not be called holding a kmap_atomic mapping or a spinlock.
+ * not be called with preemption off (a kmap_atomic slot) or a spinlock held.
  */
 void schedule(void)
 {
@@ -109,9 +111,9 @@ void schedule(void)
 	struct cpu_info *ci = this_cpu();
 	unsigned long flags;
 
-	if (ci->kmap_atomic_idx) {
-		pr_err("schedule: %s sleeps holding %d kmap_atomic slots\n",
-		       prev->comm, ci->kmap_atomic_idx);
+	if (preempt_count()) {	/* a kmap_atomic slot or other atomic section */
+		pr_err("BUG: scheduling while atomic: %s, preempt_count %d\n",
+		       prev->comm, preempt_count());
 		WARN_ON(1);
 	}
 	spin_lock_irqsave(&rq_lock, flags);
