@@ -1,12 +1,5 @@
-# rivet: one entry point. See README.md.
-#   make            kernel ELF (build/rivet.elf) and Image (build/Image)
-#   make run        sdcard.img booted by OpenSBI -> U-Boot -> extlinux on QEMU
-#   make run-direct the same Image with -bios default -kernel (quick iterations)
-#   make sdcard     build/sdcard.img (GPT: FAT boot + ext2 root)
-#   make test       host unit tests + QEMU tests; ends with "N passed, N failed"
-#   make bench      benchmark figures (host)
-#   make gdb        QEMU halted with its gdb stub, gdb-multiarch attached
-#   make clean
+# rivet: one entry point. See README.md; `make help` lists the targets.
+# Everything built goes to $(O) (default build/): `make O=build-me test`.
 
 CROSS	?= riscv64-unknown-elf-
 CC	:= $(CROSS)gcc
@@ -14,9 +7,13 @@ LD	:= $(CROSS)ld
 OBJCOPY	:= $(CROSS)objcopy
 NM	:= $(CROSS)nm
 HOSTCC	?= gcc
-O	:= build
+O	?= build
 QEMU	?= qemu-system-riscv64
 MEM	?= 3G
+# Kernel command line: run-direct passes it to QEMU, run and sdcard write it
+# into the image's extlinux.conf (empty: board/qemu-virt/extlinux.conf's).
+APPEND	?=
+export O MEM APPEND
 
 KCFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany \
 	-ffreestanding -nostdlib -fno-pie -fno-stack-protector \
@@ -27,12 +24,42 @@ KASFLAGS := $(KCFLAGS) -D__ASSEMBLER__
 KLDFLAGS := -nostdlib -static -no-pie -T arch/riscv/kernel.lds \
 	-z max-page-size=4096 --no-warn-rwx-segments
 
-KSRCS := $(sort $(wildcard arch/riscv/*.S arch/riscv/*.c kernel/*.c mm/*.c \
-	lib/*.c drivers/*/*.c drivers/*.c tests/kernel/*.c))
-KOBJS := $(patsubst %,$(O)/k/%.o,$(basename $(KSRCS)))
+all: $(O)/Image ## the kernel: $(O)/rivet.elf and the bootable $(O)/Image (default)
+
+# ---- kernel sources, per directory ----------------------------------------
+# Every .c and .S file in these folders, at any depth, is linked into the
+# Image: a new folder (fs/, fs/ext2/, block/, drivers/virtio/, drivers/sd/)
+# is built the moment it has a source file. The in-kernel tests (ktest) are
+# their own list, linked into the same Image.
+KERNEL_DIRS := arch/riscv kernel mm lib drivers fs block
+KTEST_DIRS  := tests/kernel
+# Sources that are not the kernel's: built by their own rules.
+HOST_ONLY_SRCS := tests/host/%
+
+# $(call rwildcard,DIRS,PATTERNS): files under DIRS matching PATTERNS, any depth.
+rwildcard = $(foreach d,$(wildcard $(addsuffix /*,$(1))),\
+	$(call rwildcard,$(d),$(2)) $(filter $(2),$(d)))
+
+KSRCS      := $(sort $(call rwildcard,$(KERNEL_DIRS),%.c %.S))
+KTEST_SRCS := $(sort $(call rwildcard,$(KTEST_DIRS),%.c %.S))
+KOBJS := $(patsubst %,$(O)/k/%.o,$(basename $(KSRCS) $(KTEST_SRCS)))
 KDEPS := $(KOBJS:.o=.d)
 
-all: $(O)/Image
+# No source may sit where no list looks (a new top-level folder, say): the
+# kernel would silently miss it. check-sources stops the build instead.
+TREE_SRCS := $(patsubst ./%,%,$(shell find . \( -name .git -o -name .cache \
+	-o -path './build*' -o -path './$(O)' \) -prune -o \
+	\( -name '*.c' -o -name '*.S' \) -print 2>/dev/null))
+UNLISTED_SRCS := $(filter-out $(KSRCS) $(KTEST_SRCS) $(HOST_ONLY_SRCS),$(TREE_SRCS))
+
+check-sources:
+ifneq ($(strip $(UNLISTED_SRCS)),)
+	@echo "Makefile: these sources are in no build list (add their folder to KERNEL_DIRS or HOST_ONLY_SRCS):" >&2
+	@for f in $(UNLISTED_SRCS); do echo "  $$f" >&2; done
+	@exit 1
+endif
+
+# ---- kernel build -----------------------------------------------------------
 
 $(O)/k/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -44,7 +71,7 @@ $(O)/k/%.o: %.S
 
 # Two links: the first gives the text addresses, from which the symbol table
 # for backtraces is generated; it sits after all text, so they do not move.
-$(O)/rivet.tmp.elf: $(KOBJS) $(O)/kallsyms0.o arch/riscv/kernel.lds
+$(O)/rivet.tmp.elf: $(KOBJS) $(O)/kallsyms0.o arch/riscv/kernel.lds | check-sources
 	$(LD) $(KLDFLAGS) -o $@ $(KOBJS) $(O)/kallsyms0.o
 
 $(O)/kallsyms0.S: scripts/kallsyms.sh
@@ -69,72 +96,97 @@ $(O)/Image: $(O)/rivet.elf
 
 -include $(KDEPS)
 
-# ---- set-up, images and QEMU ---------------------------------------------
+# ---- set-up, images and QEMU ----------------------------------------------
 
-deps:
+deps: ## install the Debian packages the build and the tests need (scripts/deps.sh)
 	@bash scripts/deps.sh
 
-sdcard: deps $(O)/sdcard.img
+sdcard: deps $(O)/sdcard.img ## $(O)/sdcard.img: GPT, FAT boot (Image, extlinux.conf) + ext2 root
 
-$(O)/sdcard.img: $(O)/Image scripts/mksdcard.sh board/qemu-virt/extlinux.conf
-	bash scripts/mksdcard.sh $@ $(O)/Image board/qemu-virt/extlinux.conf
+# The image is rebuilt when APPEND changes: append.txt is rewritten only then.
+$(O)/append.txt: FORCE
+	@mkdir -p $(O)
+	@printf '%s\n' "$$APPEND" | cmp -s - $@ || printf '%s\n' "$$APPEND" > $@
 
-run: deps $(O)/sdcard.img
+$(O)/sdcard.img: $(O)/Image scripts/mksdcard.sh board/qemu-virt/extlinux.conf $(O)/append.txt
+	bash scripts/mksdcard.sh $@ $(O)/Image board/qemu-virt/extlinux.conf "" "$$APPEND"
+
+run: deps $(O)/sdcard.img ## boot OpenSBI -> U-Boot -> extlinux -> rivet on QEMU (APPEND= sets the command line)
 	bash scripts/qemu.sh uboot $(O)/sdcard.img
 
-run-direct: deps $(O)/Image
+run-direct: deps $(O)/Image ## boot the Image straight from OpenSBI (-kernel; APPEND= sets the command line)
 	bash scripts/qemu.sh direct $(O)/Image
 
-gdb: deps $(O)/Image
+gdb: deps $(O)/Image ## QEMU halted at the first instruction, gdb-multiarch attached (docs/debugging.md)
 	bash scripts/gdb.sh $(O)/rivet.elf $(O)/Image
 
-# ---- tests ---------------------------------------------------------------
+# ---- host tests and benchmarks ----------------------------------------------
+# One program per tests/host/*.mk (HOST_TESTS += name, name_SRCS, name_CFLAGS;
+# benchmarks: HOST_BENCHES). The source sets they share are named in
+# tests/host/sources.mk. Each source is compiled on its own with -MMD, so a
+# program is rebuilt when any header it includes changes.
 
 HOST_CFLAGS := -std=gnu11 -g -O1 -fsanitize=address,undefined \
 	-fno-sanitize-recover=undefined -fno-omit-frame-pointer \
 	-Wall -Wextra -Werror -Wno-unused-parameter \
 	-Iinclude -Itests/host/include -Itests/host
-HOST_TESTS :=
-include $(wildcard tests/host/*.mk)
-HOST_BINS := $(addprefix $(O)/host/,$(HOST_TESTS))
-
-$(O)/host/%: tests/host/shim.c tests/host/test.h
-	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) $($*_CFLAGS) -o $@ tests/host/shim.c $($*_SRCS)
-.SECONDEXPANSION:
-$(HOST_BINS): $(O)/host/%: $$($$*_SRCS) $$(wildcard include/linux/*.h)
-
-# Host benchmarks: built optimised, without sanitizers (tests/host/*.mk add
-# HOST_BENCHES += name and name_SRCS).
 BENCH_CFLAGS := -std=gnu11 -O2 -g -DNDEBUG -Wall -Wextra -Wno-unused-parameter \
 	-Iinclude -Itests/host/include -Itests/host
-BENCH_BINS := $(addprefix $(O)/bench/,$(HOST_BENCHES))
-$(BENCH_BINS): $(O)/bench/%: $$($$*_SRCS) tests/host/shim.c
-	@mkdir -p $(dir $@)
-	$(HOSTCC) $(BENCH_CFLAGS) $($*_CFLAGS) -o $@ tests/host/shim.c $($*_SRCS)
+HOST_TESTS :=
+HOST_BENCHES :=
+HOST_DEPS :=
+include tests/host/sources.mk
+include $(filter-out tests/host/sources.mk,$(wildcard tests/host/*.mk))
 
-host-test: $(HOST_BINS)
+# $(call host_program,KIND,NAME,CFLAGS_VAR): $(O)/KIND/NAME from shim.c and
+# NAME_SRCS, objects in $(O)/KIND/obj/NAME/.
+define host_program
+$(2)_$(1)_OBJS := $$(patsubst %,$(O)/$(1)/obj/$(2)/%.o,$$(basename tests/host/shim.c $$($(2)_SRCS)))
+$(O)/$(1)/$(2): $$($(2)_$(1)_OBJS)
+	$$(HOSTCC) $$($(3)) $$($(2)_CFLAGS) -o $$@ $$^
+$(O)/$(1)/obj/$(2)/%.o: %.c
+	@mkdir -p $$(dir $$@)
+	$$(HOSTCC) $$($(3)) $$($(2)_CFLAGS) -MMD -MP -c $$< -o $$@
+HOST_DEPS += $$($(2)_$(1)_OBJS:.o=.d)
+endef
+$(foreach t,$(HOST_TESTS),$(eval $(call host_program,host,$(t),HOST_CFLAGS)))
+$(foreach t,$(HOST_BENCHES),$(eval $(call host_program,bench,$(t),BENCH_CFLAGS)))
+HOST_BINS := $(addprefix $(O)/host/,$(HOST_TESTS))
+BENCH_BINS := $(addprefix $(O)/bench/,$(HOST_BENCHES))
+-include $(HOST_DEPS)
+
+# ---- tests ------------------------------------------------------------------
+
+host-test: $(HOST_BINS) ## the host unit tests only (ASan + UBSan)
 	@bash scripts/fetch-dtbs.sh .cache/dtbs
 	@HOST_RESULT=$(O)/host-result bash tests/host/run.sh $(HOST_BINS)
 
-qemu-test: $(O)/Image
+qemu-test: $(O)/Image ## the QEMU boot tests only (tests/qemu/t_*.sh)
 	@QEMU_RESULT=$(O)/qemu-result bash tests/qemu/run.sh
 
-test: deps
+test: deps ## everything: build, host tests, QEMU tests; ends with "N passed, N failed"
 	@$(MAKE) --no-print-directory all
+	@rm -f $(O)/host-result $(O)/qemu-result
 	@$(MAKE) --no-print-directory host-test > $(O)/host-test.log 2>&1; \
-		cat $(O)/host-test.log | grep -v '^ok ' ; true
+		grep -v '^ok \|^$(HOSTCC) ' $(O)/host-test.log; true
 	@$(MAKE) --no-print-directory qemu-test
 	@bash scripts/summary.sh $(O)/host-result $(O)/qemu-result
 
-bench: deps
+bench: deps ## benchmark figures (host; never asserted)
 	@$(MAKE) --no-print-directory bench-host
 
 bench-host: $(BENCH_BINS)
 	@for b in $(BENCH_BINS); do $$b || exit 1; done
 
-clean:
+clean: ## remove $(O)
 	rm -rf $(O)
 
-.PHONY: all deps sdcard run run-direct gdb host-test qemu-test test bench bench-host clean
+help: ## this list
+	@echo "make [O=dir] [APPEND=\"...\"] TARGET   (O defaults to build)"
+	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  %-11s %s\n", $$1, $$2 }' Makefile \
+		| sed 's|\$$(O)|$(O)|g'
 
+FORCE:
+.DELETE_ON_ERROR:
+.PHONY: all check-sources deps sdcard run run-direct gdb host-test qemu-test test \
+	bench bench-host clean help FORCE

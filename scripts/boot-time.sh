@@ -6,7 +6,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 N=${1:-5}
-O=build
+O=${O:-build}
 img=$O/bench-sdcard.img
 bash scripts/mksdcard.sh "$img" $O/Image board/qemu-virt/extlinux.conf "" \
 	"console=ttyS0 poweroff_after=1" >/dev/null
@@ -15,7 +15,7 @@ bash scripts/mksdcard.sh "$img" $O/Image board/qemu-virt/extlinux.conf "" \
 time_to_banner() {
 	local start now
 	start=$(date +%s%N)
-	APPEND="console=ttyS0 poweroff_after=1" TIMEOUT=60 \
+	APPEND="console=ttyS0 poweroff_after=1" TIMEOUT=60 NO_REBOOT=1 \
 		bash scripts/qemu.sh "$1" "$2" </dev/null 2>&1 |
 	while IFS= read -r line; do
 		if [[ $line == *"booting on hart"* ]]; then

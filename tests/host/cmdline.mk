@@ -1,3 +1,3 @@
 HOST_TESTS += cmdline
 cmdline_SRCS := lib/cmdline.c lib/kstrtox.c lib/string.c tests/host/test_cmdline.c tests/host/capture.c
-cmdline_CFLAGS := -include tests/host/include/host_rename.h -fno-builtin
+cmdline_CFLAGS := $(HOST_RENAME_CFLAGS)

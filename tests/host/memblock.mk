@@ -1,2 +1,2 @@
 HOST_TESTS += memblock
-memblock_SRCS := mm/memblock.c mm/mm_init.c mm/page_alloc.c mm/vmstat.c lib/seq_buf.c tests/host/highmem_host.c tests/host/test_memblock.c
+memblock_SRCS := $(HOST_PAGE_ALLOC_SRCS) tests/host/test_memblock.c

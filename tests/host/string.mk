@@ -1,3 +1,3 @@
 HOST_TESTS += string
 string_SRCS := lib/string.c tests/host/test_string.c
-string_CFLAGS := -include tests/host/include/host_rename.h -fno-builtin
+string_CFLAGS := $(HOST_RENAME_CFLAGS)

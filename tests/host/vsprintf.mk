@@ -1,3 +1,3 @@
 HOST_TESTS += vsprintf
 vsprintf_SRCS := lib/vsprintf.c lib/string.c tests/host/kallsyms_fake.c tests/host/test_vsprintf.c
-vsprintf_CFLAGS := -include tests/host/include/host_rename.h -fno-builtin
+vsprintf_CFLAGS := $(HOST_RENAME_CFLAGS)

@@ -1,15 +1,33 @@
 #!/usr/bin/env bash
 # QEMU tests: boot rivet both ways and check what the boot log shows.
+# Each tests/qemu/t_*.sh runs in a subshell of its own, so one that fails
+# or exits early cannot hide the others; it leaves its counts in a file.
 # Prints one "ok"/"not ok" line per check and "qemu: N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
 . tests/qemu/lib.sh
 export MEM=${MEM:-3G}
 
+total_pass=0 total_fail=0
 for t in tests/qemu/t_*.sh; do
-	echo "# $(basename "$t")"
-	. "$t"
+	name=$(basename "$t")
+	counts=$LOGDIR/${name%.sh}.counts
+	rm -f "$counts"
+	echo "# $name"
+	(
+		PASS=0 FAIL=0
+		trap 'echo "$PASS $FAIL" >"$counts"' EXIT
+		. "$t"
+	)
+	rc=$?
+	p=0 f=0
+	[ -s "$counts" ] && read -r p f <"$counts"
+	if [ "$rc" -ne 0 ]; then
+		echo "not ok - $name ended with status $rc"
+		f=$((f + 1))
+	fi
+	total_pass=$((total_pass + p)) total_fail=$((total_fail + f))
 done
 
-echo "qemu: $PASS passed, $FAIL failed"
-echo "$PASS $FAIL" > "${QEMU_RESULT:-/dev/null}"
+echo "qemu: $total_pass passed, $total_fail failed"
+echo "$total_pass $total_fail" >"${QEMU_RESULT:-/dev/null}"

@@ -3,7 +3,7 @@
 for kind in null:"load page fault":crash_null \
 	    rodata:"store/AMO page fault":crash_rodata_write \
 	    exec:"instruction page fault":crash_exec \
-	    bug:"BUG at kernel/crashtest.c":run_crash_tests \
+	    bug:"BUG at tests/kernel/crashtest.c":run_crash_tests \
 	    stack:"kernel stack overflow in crash_stack":crash_recurse \
 	    vmalloc-guard:"is the guard page of vmalloc area":crash_vmalloc_guard \
 	    highmem-linear:"is a highmem frame's linear address":crash_highmem_linear; do
