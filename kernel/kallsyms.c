@@ -1,19 +1,17 @@
 /*
  * Symbol lookup for backtraces and %pS. The table is generated at build
  * time from the first link (scripts/kallsyms.sh) and sits in .rodata.
+ * Seed: Linux's kallsyms_lookup; leaves out data symbols, modules and
+ * name compression (plain NUL-terminated names).
  */
 #include <linux/kernel.h>
 #include <linux/kallsyms.h>
-
-extern const unsigned long kallsyms_num;
-extern const unsigned long kallsyms_addresses[];
-extern const unsigned int kallsyms_offsets[];
-extern const char kallsyms_names[];
-extern char _stext[], _etext[];
+#include <asm/sections.h>
 
 /*
  * Name of the function containing @addr, its size and @addr's offset in it;
- * NULL if @addr is not in kernel text.
+ * NULL if @addr is not in kernel text. Binary search over the sorted
+ * table, no lock (read-only data): safe in any context, even a panic.
  */
 const char *kallsyms_lookup(unsigned long addr, unsigned long *size,
 			    unsigned long *offset)

@@ -1,7 +1,9 @@
 /*
  * ktest runner: runs the tests in the "ktests" section whose names match
  * "ktest=" on the command line, each in a fresh kernel thread (so a test
- * runs on a vmalloc'd stack and may sleep), and prints the results.
+ * runs on a vmalloc'd stack and may sleep), and prints the results. After
+ * KUnit in spirit (tests linked in, a TAP-like ok / not ok line each);
+ * leaves out suites, init/exit hooks and running tests in parallel.
  */
 #include <linux/kernel.h>
 #include <linux/ktest.h>
@@ -9,13 +11,16 @@
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <asm/sections.h>
 
-extern const struct ktest __start_ktests[] __attribute__((weak));
-extern const struct ktest __stop_ktests[] __attribute__((weak));
+static const char *ktest_filter;	/* "all" or a name prefix; NULL: no tests */
+/*
+ * Of the test running now. One test at a time: its thread writes, and
+ * ktest_run_all reads only after kthread_stop returned, so no lock.
+ */
+static int ktest_failures;
 
-static const char *ktest_filter;
-static int ktest_failures;	/* of the test running now */
-
+/* "ktest=all" or "ktest=PREFIX"; -EINVAL if empty. Keeps a pointer into the line. */
 static int ktest_setup(char *val)
 {
 	if (!val || !*val)
@@ -25,6 +30,10 @@ static int ktest_setup(char *val)
 }
 __setup("ktest=", ktest_setup);
 
+/*
+ * A failed check (KT_EXPECT) at @file:@line: count it for the running
+ * test and print the message. The test goes on. Test thread context.
+ */
 void ktest_fail(const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
@@ -37,6 +46,7 @@ void ktest_fail(const char *file, int line, const char *fmt, ...)
 	printk(KERN_CONT "\n");
 }
 
+/* Body of a test's kernel thread: run the test once; kthread_stop collects it. */
 static int ktest_thread(void *data)
 {
 	const struct ktest *t = data;
@@ -45,13 +55,17 @@ static int ktest_thread(void *data)
 	return 0;
 }
 
+/* Does "ktest=" pick @t: "all", or a prefix of its name? */
 static bool ktest_selected(const struct ktest *t)
 {
 	return !strcmp(ktest_filter, "all") ||
 	       !strncmp(t->name, ktest_filter, strlen(ktest_filter));
 }
 
-/* Run the selected tests one after another; nothing if no "ktest=". */
+/*
+ * Run the selected tests one after another; nothing if no "ktest=". Boot
+ * thread, after the scheduler and interrupts are up (tests may sleep).
+ */
 void ktest_run_all(void)
 {
 	int passed = 0, failed = 0;

@@ -1,11 +1,13 @@
 /*
  * start_kernel: the boot sequence after head.S, in the order things become
  * possible: early console, the machine from the DTB, memory and paging,
- * traps, interrupts and the tick, then the console monitor.
+ * the scheduler, traps, interrupts and the tick, then the console monitor's
+ * thread, and the boot thread becomes the idle task. Portable: the arch's
+ * part is behind asm/setup.h. Seed: Linux's init/main.c start_kernel;
+ * leaves out initcalls, rest_init's init process and SMP bring-up.
  */
 #include <linux/kernel.h>
-#include <linux/console.h>
-#include <linux/params.h>
+#include <linux/cpumask.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
 #include <linux/gfp.h>
@@ -16,39 +18,15 @@
 #include <linux/sched.h>
 #include <linux/ktest.h>
 #include <linux/highmem.h>
-#include <asm/sbi.h>
-#include <asm/csr.h>
-#include <asm/percpu.h>
-#include <asm/irqflags.h>
+#include <linux/irqflags.h>
+#include <linux/mmstat.h>
+#include <linux/monitor.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
-#include <asm/traps.h>
 
-struct cpu_info cpu_data[NR_CPUS];
-/* Where a trap lands when the kernel stack has overflowed (entry.S). */
-static char overflow_stack[NR_CPUS][4096] __aligned(16);
-
-static void sbi_console_write(struct console *con, const char *s, size_t n)
-{
-	console_write_crlf(sbi_console_putchar, s, n);
-}
-
-static struct console sbi_early_console = {
-	.name = "sbi",
-	.write = sbi_console_write,
-	.early = true,
-};
-
-/* tp holds this CPU's cpu_info while in the kernel (entry.S relies on it). */
-static void setup_boot_cpu(unsigned long hartid)
-{
-	struct cpu_info *ci = &cpu_data[0];
-
-	ci->hartid = hartid;
-	ci->cpu = 0;
-	ci->overflow_sp = (unsigned long)overflow_stack[0] + sizeof(overflow_stack[0]);
-	__asm__ __volatile__("mv tp, %0" :: "r"(ci));
-}
+#ifndef RIVET_VERSION
+#define RIVET_VERSION "dev"
+#endif
 
 /* Page tables come from the buddy allocator once it runs (lowmem only). */
 static phys_addr_t buddy_pgtable_alloc(void)
@@ -59,6 +37,15 @@ static phys_addr_t buddy_pgtable_alloc(void)
 		return 0;
 	inc_zone_page_state(page, NR_PAGETABLE);
 	return PFN_PHYS(page_to_pfn(page));
+}
+
+/* A page-table page that lost the race to fill an entry goes back. */
+static void buddy_pgtable_free(phys_addr_t pa)
+{
+	struct page *page = pfn_to_page(PFN_DOWN(pa));
+
+	dec_zone_page_state(page, NR_PAGETABLE);
+	__free_page(page);
 }
 
 _Static_assert(sizeof(struct page) == 56, "struct page grew: update docs/mm.md");
@@ -85,35 +72,41 @@ static void print_zones(void)
 static void mm_init(void)
 {
 	memblock_free_all();
+	set_pgtable_allocator(buddy_pgtable_alloc, buddy_pgtable_free);
 	setup_per_cpu_pageset();
 	init_per_zone_wmark_min();
 	mem_init_print_info();
 	print_zones();
 	kmem_cache_init();
-	set_pgtable_allocator(buddy_pgtable_alloc);
 	kmap_init();
-	sched_init();
 }
 
+/*
+ * head.S's jump target: MMU on (early_pg_dir), on init_stack, interrupts
+ * off, one hart (@hartid), the DTB at physical @dtb_pa. Each step needs
+ * the ones above it; failures that are bad input power off with a reason
+ * (setup_arch), kernel bugs panic. Becomes the idle loop, never returns.
+ */
 __noreturn void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 {
 	setup_boot_cpu(hartid);
-	sbi_init();
-	register_console(&sbi_early_console);
+	boot_cpu_init();
+	setup_early_console();
 	pr_notice("rivet " RIVET_VERSION " (riscv64, Sv39) booting on hart %lu\n", hartid);
-	sbi_print_info();
 
 	setup_arch(dtb_pa);
 	mm_init();
+	sched_init();
 	trap_init();
 	setup_devices();
 	time_init();
-	arch_local_irq_enable();
+	local_irq_enable();
 	ptdump_kernel();
 	print_mm_stats();
 	ktest_run_all();
 	run_crash_tests();
 	pr_notice("rivet: boot complete, %lu ms since power-on\n",
 		  (unsigned long)(ktime_get_ns() / 1000000));
-	console_monitor();
+	console_monitor_start();
+	cpu_idle();
 }

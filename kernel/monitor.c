@@ -1,17 +1,21 @@
 /*
  * The console monitor: a tiny line-oriented command loop on the console
- * until user space exists. It is also rivet's idle loop (wfi between
- * interrupts).
+ * until user space exists, in a kernel thread of its own ("monitor"). It
+ * polls the UART's input ring once a tick and also ends the run when
+ * "poweroff_after=" says so. Leaves out line history and arguments.
+ * rivet's own (no Linux seed): its mm reports are the /proc files' text.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/serial.h>
 #include <linux/jiffies.h>
-#include <asm/setup.h>
+#include <linux/sched.h>
+#include <linux/reboot.h>
+#include <linux/mmstat.h>
+#include <linux/monitor.h>
 #include <asm/pgtable.h>
 
-bool poweroff_due(void);
-
+/* A built-in command; fn prints its output and runs in the monitor thread. */
 struct monitor_cmd {
 	const char *name;
 	const char *help;
@@ -20,11 +24,13 @@ struct monitor_cmd {
 
 static void cmd_help(void);
 
+/* "ptdump": the kernel page table, with the W+X check. */
 static void cmd_ptdump(void)
 {
 	ptdump_kernel();
 }
 
+/* "uptime": seconds since the time CSR's reset, and the tick count. */
 static void cmd_uptime(void)
 {
 	u64 ms = ktime_get_ns() / 1000000;
@@ -32,11 +38,6 @@ static void cmd_uptime(void)
 	printk(KERN_CONT "up %lu.%03lu s, jiffies %lu (HZ=%u)\n", (unsigned long)(ms / 1000),
 	       (unsigned long)(ms % 1000), jiffies, HZ);
 }
-
-/* kernel/mmstat.c: the /proc texts, each also a command here. */
-int show_mm_report(const char *name);
-void print_mm_report_names(void);
-void show_free(void);
 
 static const struct monitor_cmd cmds[] = {
 	{ "help", "list commands", cmd_help },
@@ -47,6 +48,7 @@ static const struct monitor_cmd cmds[] = {
 	{ "reboot", "restart the machine", kernel_restart },
 };
 
+/* "help": the built-ins, then the names of the mm reports. */
 static void cmd_help(void)
 {
 	for (unsigned int i = 0; i < ARRAY_SIZE(cmds); i++)
@@ -54,6 +56,10 @@ static void cmd_help(void)
 	print_mm_report_names();
 }
 
+/*
+ * Run the command @line names (leading spaces skipped): a built-in, else
+ * an mm report (show_mm_report), else say it is unknown. Monitor thread.
+ */
 static void run_command(char *line)
 {
 	while (*line == ' ')
@@ -89,18 +95,28 @@ static void monitor_input(int c, char *line, unsigned int *len, unsigned int max
 	}
 }
 
-void console_monitor(void)
+/* The monitor thread: the prompt, then the input as it arrives, each tick. */
+static int console_monitor(void *unused)
 {
 	char line[80];
 	unsigned int len = 0;
 	int c;
 
 	printk(KERN_CONT "rivet> ");
-	for (;;) {
+	while (!kthread_should_stop()) {
 		while ((c = serial_getc()) >= 0)
 			monitor_input(c, line, &len, sizeof(line));
 		if (poweroff_due())
 			kernel_power_off();
-		__asm__ __volatile__("wfi");
+		current->state = TASK_UNINTERRUPTIBLE;
+		schedule_timeout(1);
 	}
+	return 0;
+}
+
+/* End of boot: start the monitor; the boot thread goes on to be idle. */
+void console_monitor_start(void)
+{
+	if (!kthread_run(console_monitor, NULL, "monitor"))
+		pr_err("monitor: no memory for its thread, no console commands\n");
 }

@@ -1,37 +1,43 @@
 /*
- * Power off and restart through SBI SRST (legacy shutdown as fallback),
- * plus "poweroff_after=MS" so tests and benchmarks end by themselves.
+ * Power off and restart: the last messages, then the arch's
+ * machine_power_off / machine_restart (linux/reboot.h), plus
+ * "poweroff_after=MS" so tests and benchmarks end by themselves.
+ * Seed: Linux's kernel_power_off / kernel_restart; leaves out reboot
+ * notifiers, device shutdown and the reboot system call.
  */
 #include <linux/kernel.h>
 #include <linux/params.h>
 #include <linux/jiffies.h>
 #include <linux/errno.h>
 #include <linux/string.h>
-#include <asm/sbi.h>
-#include <asm/setup.h>
-#include <asm/irqflags.h>
+#include <linux/irqflags.h>
+#include <linux/reboot.h>
 
-static unsigned long poweroff_after_ms;
+/* Both set at boot (the command line, time_init), then only read. */
+static unsigned long poweroff_after_ms;	/* 0: never */
 static u64 boot_ns;
 
+/* Report the tick count over the run (the boot tests check it), power off. */
 void kernel_power_off(void)
 {
 	u64 ns = ktime_get_ns();
 
-	arch_local_irq_disable();
+	local_irq_disable();
 	pr_notice("rivet: %lu timer ticks in %lu ms (HZ=%u)\n", jiffies,
 		  (unsigned long)((ns - boot_ns) / 1000000), HZ);
 	pr_notice("rivet: power off\n");
-	sbi_shutdown();
+	machine_power_off();
 }
 
+/* Say so, then reset the machine (firmware and boot loader run again). */
 void kernel_restart(void)
 {
-	arch_local_irq_disable();
+	local_irq_disable();
 	pr_notice("rivet: restart\n");
-	sbi_reboot();
+	machine_restart();
 }
 
+/* "poweroff_after=MS" (0 = never); -EINVAL for a missing or bad number. */
 static int poweroff_after_setup(char *val)
 {
 	unsigned long ms;
@@ -43,7 +49,7 @@ static int poweroff_after_setup(char *val)
 }
 __setup("poweroff_after=", poweroff_after_setup);
 
-/* Called from the idle loop: time to power off? */
+/* Polled by the console monitor: time to power off? */
 bool poweroff_due(void)
 {
 	return poweroff_after_ms &&

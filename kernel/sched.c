@@ -2,7 +2,8 @@
  * A cooperative round-robin scheduler for kernel threads, with timed
  * sleeps. The boot thread becomes the idle task: it runs only when nothing
  * else can. Leaves out preemption, priorities and SMP load balancing; the
- * run-queue lock and per-CPU current are there for them.
+ * run-queue lock and per-CPU current are there for them. Seed: Linux's
+ * schedule / try_to_wake_up / schedule_timeout and the kthread API, by name.
  */
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -14,28 +15,28 @@
 #include <linux/vmstat.h>
 #include <linux/mm.h>
 #include <linux/preempt.h>
+#include <linux/irqflags.h>
 #include <asm/percpu.h>
-#include <asm/irqflags.h>
+#include <asm/sections.h>
+#include <asm/switch_to.h>
 
-#define INIT_STACK_SIZE	(4 * 4096)	/* head.S's boot stack */
-
-static struct task_struct init_task = { .pid = 0, .comm = "idle", .state = TASK_RUNNING };
+/* The boot thread, later idle: never on run_queue, never freed. */
+static struct task_struct init_task = {
+	.pid = 0, .comm = "idle", .state = TASK_RUNNING, .stack = init_stack,
+};
 /* rq_lock protects run_queue, sleepers, all_tasks and every task's lists. */
 static DEFINE_SPINLOCK(rq_lock);
 static LIST_HEAD(run_queue);	/* runnable tasks except idle */
 static LIST_HEAD(sleepers);	/* tasks in schedule_timeout */
 static LIST_HEAD(all_tasks);
-static int next_pid = 1;
+static int next_pid = 1;	/* rq_lock */
 DEFINE_PER_CPU(int, __preempt_count);
 
-extern char init_stack[];
-struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next);
-
+/* The boot thread, on init_stack, becomes current: the idle task. */
 void sched_init(void)
 {
 	struct cpu_info *ci = this_cpu();
 
-	init_task.stack = init_stack;
 	INIT_LIST_HEAD(&init_task.run_list);
 	INIT_LIST_HEAD(&init_task.timer_list);
 	list_add(&init_task.tasks, &all_tasks);
@@ -43,15 +44,17 @@ void sched_init(void)
 	ci->stack_lo = (unsigned long)init_stack;
 }
 
+/* Is @addr on the running task's stack? (The boot stack before sched_init.) */
 bool on_task_stack(unsigned long addr)
 {
-	struct task_struct *t = current;
+	struct task_struct *t = current ? current : &init_task;
 	unsigned long lo = (unsigned long)t->stack;
 	unsigned long size = t == &init_task ? INIT_STACK_SIZE : THREAD_SIZE;
 
 	return t->stack && addr >= lo && addr < lo + size;
 }
 
+/* Is a task other than idle waiting for the CPU? (Idle checks, irqs off.) */
 bool sched_has_runnable(void)
 {
 	return !list_empty(&run_queue);
@@ -82,7 +85,7 @@ static void finish_task_switch(struct task_struct *prev)
 void schedule_tail(struct task_struct *prev)
 {
 	spin_unlock(&rq_lock);
-	arch_local_irq_enable();
+	local_irq_enable();
 	finish_task_switch(prev);
 }
 
@@ -127,6 +130,7 @@ void schedule(void)
 	finish_task_switch(prev);
 }
 
+/* Let the other runnable tasks run; the caller stays runnable and comes back. */
 void yield(void)
 {
 	schedule();
@@ -177,6 +181,10 @@ long schedule_timeout(long timeout)
 	return left > 0 ? left : 0;
 }
 
+/*
+ * Sleep at least @ms milliseconds, rounded up to whole ticks; an early
+ * wake-up sleeps again for the rest. Process context, like schedule().
+ */
 void msleep(unsigned int ms)
 {
 	long t = DIV_ROUND_UP((unsigned long)ms * HZ, 1000);
@@ -187,7 +195,10 @@ void msleep(unsigned int ms)
 	}
 }
 
-/* Timer interrupt: wake the sleepers whose time has come. */
+/*
+ * Timer interrupt: wake the sleepers whose time has come. Interrupts are
+ * off, so the plain spin_lock is enough.
+ */
 void scheduler_tick(void)
 {
 	struct task_struct *t, *n;
@@ -202,17 +213,16 @@ void scheduler_tick(void)
 
 /* --- kernel threads --- */
 
-void ret_from_kthread(void);
-
 /* First C code of a new thread (switch.S: ret_from_kthread). */
 void kthread_main(struct task_struct *t)
 {
-	do_exit(t->threadfn(t->data));
+	kthread_exit(t->threadfn(t->data));
 }
 
 /*
  * A new kernel thread that will run @fn(@data) once woken; NULL without
  * memory. Its stack comes from vmalloc, with an unmapped guard page below.
+ * May sleep (GFP_KERNEL): process context, no spinlock held.
  */
 struct task_struct *kthread_create(int (*fn)(void *data), void *data, const char *name)
 {
@@ -231,9 +241,7 @@ struct task_struct *kthread_create(int (*fn)(void *data), void *data, const char
 	t->threadfn = fn;
 	t->data = data;
 	t->state = TASK_UNINTERRUPTIBLE;
-	t->thread.ra = (unsigned long)ret_from_kthread;
-	t->thread.sp = (unsigned long)t->stack + THREAD_SIZE;
-	t->thread.s[1] = (unsigned long)t;
+	copy_thread(t);
 	INIT_LIST_HEAD(&t->run_list);
 	INIT_LIST_HEAD(&t->timer_list);
 	spin_lock_irqsave(&rq_lock, flags);
@@ -243,6 +251,10 @@ struct task_struct *kthread_create(int (*fn)(void *data), void *data, const char
 	return t;
 }
 
+/*
+ * kthread_create, then wake it: being cooperative, it first runs when the
+ * caller next sleeps or yields. NULL without memory; may sleep.
+ */
 struct task_struct *kthread_run(int (*fn)(void *data), void *data, const char *name)
 {
 	struct task_struct *t = kthread_create(fn, data, name);
@@ -252,15 +264,22 @@ struct task_struct *kthread_run(int (*fn)(void *data), void *data, const char *n
 	return t;
 }
 
+/* In a kernel thread's loop: has kthread_stop asked it to return? */
 bool kthread_should_stop(void)
 {
 	return current->should_stop;
 }
 
+/* Dying threads and their kthread_stop callers meet here (exited, reaped). */
 static DECLARE_WAIT_QUEUE_HEAD(exit_wq);
 
-/* End the current thread; its stack is freed by the next task to run. */
-void do_exit(int code)
+/*
+ * End the current kernel thread with @code for kthread_stop; its stack is
+ * freed by the next task to run. (do_exit will be the process exit.)
+ * It first sleeps until kthread_stop has the code, so a thread nobody
+ * stops stays asleep for good. Process context, no lock held.
+ */
+void kthread_exit(int code)
 {
 	struct task_struct *t = current;
 	unsigned long flags;
@@ -276,10 +295,14 @@ void do_exit(int code)
 	t->state = TASK_DEAD;
 	spin_unlock_irqrestore(&rq_lock, flags);
 	schedule();
-	panic("do_exit: dead task %s ran again", t->comm);
+	panic("kthread_exit: dead task %s ran again", t->comm);
 }
 
-/* Ask @k to stop, wait for it to exit, return its exit code. */
+/*
+ * Ask @k to stop, wait for it to exit, return its exit code. Sleeps, so
+ * process context, and never @k itself. @k is freed soon after: do not
+ * touch it once this returns (so stop each thread once).
+ */
 int kthread_stop(struct task_struct *k)
 {
 	int code;

@@ -8,11 +8,9 @@
 #include <linux/ctype.h>
 #include <linux/params.h>
 #include <linux/string.h>
+#include <asm/sections.h>	/* the setup_params table's bounds */
 
-/* Bounds of the setup_params section; weak so that an empty table links. */
-extern const struct kernel_param __start_setup_params[] __attribute__((weak));
-extern const struct kernel_param __stop_setup_params[] __attribute__((weak));
-
+/* The first non-space character at or after s. */
 static char *skip_spaces(const char *s)
 {
 	while (isspace(*s))
@@ -45,6 +43,7 @@ static const char *copy_arg(const char *in, char *out, size_t outlen,
 	return next;
 }
 
+/* Parameter names compare with '-' and '_' equal, as in Linux. */
 static char dash_to_underscore(char c)
 {
 	return c == '-' ? '_' : c;

@@ -129,6 +129,7 @@ int kstrtol(const char *s, unsigned int base, long *res)
 	return 0;
 }
 
+/* Convert s to an unsigned int: 0, -EINVAL, -ERANGE; *res untouched on error. */
 int kstrtouint(const char *s, unsigned int base, unsigned int *res)
 {
 	unsigned long long v;
@@ -142,6 +143,7 @@ int kstrtouint(const char *s, unsigned int base, unsigned int *res)
 	return 0;
 }
 
+/* Convert s to an int: 0, -EINVAL, -ERANGE; *res untouched on error. */
 int kstrtoint(const char *s, unsigned int base, int *res)
 {
 	long long v;

@@ -1,12 +1,14 @@
 /*
  * seq_buf: append formatted text to a fixed buffer (include/linux/seq_buf.h).
  * Follows the idea of Linux's seq_buf with a smaller interface; no seq_file
- * iteration: a producer writes the whole text in one go.
+ * iteration: a producer writes the whole text in one go. No locking: a
+ * seq_buf belongs to whoever fills it.
  */
 #include <linux/seq_buf.h>
 #include <linux/printk.h>
 #include <linux/string.h>
 
+/* Make s an empty string in buf[size] (size may be 0: every append overflows). */
 void seq_buf_init(struct seq_buf *s, char *buf, size_t size)
 {
 	s->buf = buf;
@@ -40,6 +42,7 @@ int seq_buf_vprintf(struct seq_buf *s, const char *fmt, va_list ap)
 	return 0;
 }
 
+/* seq_buf_vprintf with the arguments inline: 0, or -1 once it overflowed. */
 int seq_buf_printf(struct seq_buf *s, const char *fmt, ...)
 {
 	va_list ap;
@@ -51,6 +54,7 @@ int seq_buf_printf(struct seq_buf *s, const char *fmt, ...)
 	return ret;
 }
 
+/* Append str as it is (no format): 0, or -1 on overflow. */
 int seq_buf_puts(struct seq_buf *s, const char *str)
 {
 	return seq_buf_printf(s, "%s", str);

@@ -2,6 +2,8 @@
  * lib/string.c: the kernel's memory and string functions (C99 / BSD
  * semantics, as declared in <linux/string.h>). memcpy, memmove and memset go
  * a word at a time when alignment allows; the rest are plain byte loops.
+ * Leaves out locales, wide characters and anything that allocates (no
+ * strdup). Any context: nothing here locks or sleeps.
  */
 #include <linux/string.h>
 
@@ -172,6 +174,7 @@ int strcmp(const char *a, const char *b)
 	return *p - *q;
 }
 
+/* strcmp over at most n bytes. */
 int strncmp(const char *a, const char *b, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)a;

@@ -36,6 +36,7 @@ struct out {
 	size_t len;		/* characters produced so far */
 };
 
+/* Emit one character: stored if there is room, counted either way. */
 static void put_char(struct out *o, char c)
 {
 	if (o->len < o->room)
@@ -43,12 +44,14 @@ static void put_char(struct out *o, char c)
 	o->len++;
 }
 
+/* c, n times (none if n <= 0): padding. */
 static void put_repeat(struct out *o, char c, int n)
 {
 	while (n-- > 0)
 		put_char(o, c);
 }
 
+/* The n bytes at s, NULs included. */
 static void put_mem(struct out *o, const char *s, size_t n)
 {
 	while (n--)
@@ -67,6 +70,7 @@ static int parse_field(const char **fmt)
 	return v;
 }
 
+/* Collect the flag characters "-0+ #" (any order, repeats allowed) into *flags. */
 static const char *parse_flags(const char *fmt, unsigned int *flags)
 {
 	for (;; fmt++) {
@@ -108,6 +112,7 @@ static const char *parse_width_precision(const char *fmt, struct spec *spec,
 	return fmt;
 }
 
+/* The length modifier (hh h l ll z j t) into *length, 0 if none; returns what follows. */
 static const char *parse_length(const char *fmt, char *length)
 {
 	*length = 0;
@@ -139,6 +144,10 @@ static const char *parse_spec(const char *fmt, struct spec *spec, va_list *ap)
 
 /* ---- numbers --------------------------------------------------------------- */
 
+/*
+ * The next argument of a signed conversion, of the type length names;
+ * char and short arrive promoted to int and are narrowed back (as C99 says).
+ */
 static long long fetch_signed(va_list *ap, char length)
 {
 	switch (length) {
@@ -153,6 +162,7 @@ static long long fetch_signed(va_list *ap, char length)
 	}
 }
 
+/* The unsigned counterpart of fetch_signed (u, x, X, o). */
 static unsigned long long fetch_unsigned(va_list *ap, char length)
 {
 	switch (length) {
@@ -219,6 +229,7 @@ static void put_number(struct out *o, unsigned long long num, char sign,
 		put_repeat(o, ' ', spec->width - len);
 }
 
+/* %d / %i: the sign ('-', or '+' / ' ' if the flags ask), then the magnitude. */
 static void put_signed(struct out *o, long long v, const struct spec *spec)
 {
 	char sign = 0;
@@ -381,6 +392,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 	return min(o.len, (size_t)INT_MAX);
 }
 
+/* vsnprintf with the arguments inline: the full length, even if cut. */
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list ap;
@@ -405,6 +417,7 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 	return (size_t)n < size ? n : (int)(size - 1);
 }
 
+/* vscnprintf with the arguments inline: the characters stored. */
 int scnprintf(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list ap;

@@ -4,10 +4,13 @@
  * (no pointers in data, no jump tables: built with -fno-jump-tables).
  * Maps the kernel image at KERNEL_LINK_ADDR with 2 MiB pages, and the low
  * 256 GiB of physical space 1:1 with 1 GiB pages so the DTB, RAM and MMIO
- * stay reachable until paging_init builds swapper_pg_dir.
+ * stay reachable until paging_init builds swapper_pg_dir. Seed: Linux's
+ * setup_vm; leaves out its early fixmap and DTB mappings (the identity
+ * map reaches the DTB) and any KASLR relocation.
  */
 #include <linux/types.h>
 #include <asm/pgtable.h>
+#include <asm/sections.h>
 
 pte_t early_pg_dir[PTRS_PER_PTE] __aligned(PAGE_SIZE);
 static pte_t early_kernel_pmd[PTRS_PER_PTE] __aligned(PAGE_SIZE);
@@ -15,8 +18,13 @@ static pte_t early_kernel_pmd[PTRS_PER_PTE] __aligned(PAGE_SIZE);
 unsigned long kernel_va_pa_offset __section(".data");
 phys_addr_t kernel_load_pa __section(".data");
 
-extern char _start[], _end[];
-
+/*
+ * Called once from head.S on the boot hart, MMU off, with .bss already
+ * cleared (the tables live there). Fills early_pg_dir for an image loaded
+ * at @load_pa (2 MiB aligned, as text_offset promises) and records
+ * kernel_load_pa and kernel_va_pa_offset for __pa and head.S's jump.
+ * Cannot fail; @dtb_pa is unused, the identity map covers it.
+ */
 void setup_vm(phys_addr_t load_pa, phys_addr_t dtb_pa)
 {
 	unsigned long size = (unsigned long)(_end - _start);

@@ -2,15 +2,19 @@
  * Walks swapper_pg_dir and prints the kernel half as ranges of equal
  * permissions, then checks that no page is both writable and executable.
  * Reads the real page table, so the boot log shows what the MMU will do.
+ * Seed: Linux's ptdump and its W+X check (CONFIG_DEBUG_WX); leaves out the
+ * user half, the A/D/U bits and a debugfs file (the monitor prints it).
  */
 #include <linux/kernel.h>
 #include <asm/pgtable.h>
 
+/* The range being merged: [start, end) maps pa.. with prot (R/W/X/G bits). */
 struct ptdump_state {
 	unsigned long start, end, prot, pa;
 	unsigned long wx_pages;
 };
 
+/* "RWXG" with '-' for each bit not set, into @s (5 bytes). */
 static void prot_str(unsigned long prot, char *s)
 {
 	s[0] = prot & _PAGE_READ ? 'R' : '-';
@@ -20,6 +24,7 @@ static void prot_str(unsigned long prot, char *s)
 	s[4] = 0;
 }
 
+/* Print the range collected so far, if any. */
 static void flush_range(struct ptdump_state *st)
 {
 	char p[5];
@@ -31,6 +36,11 @@ static void flush_range(struct ptdump_state *st)
 		(st->end - st->start) >> 10, p, st->pa);
 }
 
+/*
+ * A leaf of @size at @va: grow the current range if it continues it
+ * (contiguous in va and pa, same permissions), else print that range and
+ * start a new one. Counts W+X pages on the way.
+ */
 static void note_page(struct ptdump_state *st, unsigned long va,
 		      unsigned long size, pte_t pte)
 {
@@ -50,6 +60,7 @@ static void note_page(struct ptdump_state *st, unsigned long va,
 	st->pa = pa;
 }
 
+/* Every present entry of @table (mapping from @va at @level), recursively. */
 static void walk_level(struct ptdump_state *st, pte_t *table, unsigned long va,
 		       int level)
 {

@@ -2,18 +2,29 @@
  * SBI wrappers: base, TIME, IPI, RFENCE, HSM, SRST and the debug console
  * (SBI spec v2.0). Firmware differs by board (bookworm OpenSBI 1.1 = SBI 1.0
  * without DBCN; trixie 1.6 = SBI 2.0 with DBCN), so every extension is probed
- * once in sbi_init and the legacy calls are the fallback.
+ * once in sbi_init and the legacy calls are the fallback. Leaves out PMU,
+ * CPPC, suspend and the other optional extensions rivet has no use for.
  */
 #include <linux/kernel.h>
 #include <asm/sbi.h>
 #include <asm/page.h>
 
+/*
+ * All set once by sbi_init on the boot CPU before anything else runs, and
+ * only read afterwards: no lock. Spec version: major in bits 30:24, minor
+ * in 23:0; 0 means SBI 0.1 (legacy calls only).
+ */
 static unsigned long sbi_spec_version;
 static unsigned long mvendorid, marchid, mimpid;
 bool tlb_flush_all_only;
 
 static bool has_time, has_ipi, has_rfence, has_hsm, has_srst, has_dbcn;
 
+/*
+ * One SBI call: extension @ext in a7, function @fid in a6, arguments in
+ * a0..a5 (SBI spec, "Binary Encoding"); the firmware returns error in a0
+ * and value in a1. Any context; the M-mode firmware runs to completion.
+ */
 struct sbiret sbi_ecall(unsigned long ext, unsigned long fid,
 			unsigned long a0, unsigned long a1, unsigned long a2,
 			unsigned long a3, unsigned long a4, unsigned long a5)
@@ -51,13 +62,13 @@ static struct sbiret sbi_call0(unsigned long ext, unsigned long fid)
  */
 static void apply_cpu_errata(void)
 {
-	mvendorid = sbi_call0(SBI_EXT_BASE, 4).value;
-	marchid = sbi_call0(SBI_EXT_BASE, 5).value;
-	mimpid = sbi_call0(SBI_EXT_BASE, 6).value;
+	mvendorid = sbi_call0(SBI_EXT_BASE, 4).value;	/* sbi_get_mvendorid */
+	marchid = sbi_call0(SBI_EXT_BASE, 5).value;	/* sbi_get_marchid */
+	mimpid = sbi_call0(SBI_EXT_BASE, 6).value;	/* sbi_get_mimpid */
 	tlb_flush_all_only = mvendorid == SIFIVE_VENDOR_ID && marchid == SIFIVE_U7_ARCH_ID;
 }
 
-/* Returns non-zero if the firmware implements extension @ext. */
+/* Returns non-zero if the firmware implements extension @ext (BASE fid 3). */
 long sbi_probe_extension(unsigned long ext)
 {
 	struct sbiret r = sbi_ecall(SBI_EXT_BASE, 3, ext, 0, 0, 0, 0, 0);
@@ -65,6 +76,11 @@ long sbi_probe_extension(unsigned long ext)
 	return r.error ? 0 : r.value;
 }
 
+/*
+ * Boot CPU, before the first printk: learn the spec version (BASE fid 0),
+ * probe each extension once and read the CPU ids for errata. Prints
+ * nothing (the console it serves is not up yet; see sbi_print_info).
+ */
 void sbi_init(void)
 {
 	struct sbiret r = sbi_call0(SBI_EXT_BASE, 0);
@@ -83,10 +99,11 @@ void sbi_init(void)
 		has_dbcn = sbi_probe_extension(SBI_EXT_DBCN);
 }
 
+/* The boot log's SBI lines: version, implementation id/version, CPU ids, extensions. */
 void sbi_print_info(void)
 {
-	struct sbiret id = sbi_call0(SBI_EXT_BASE, 1);
-	struct sbiret ver = sbi_call0(SBI_EXT_BASE, 2);
+	struct sbiret id = sbi_call0(SBI_EXT_BASE, 1);	/* implementation id */
+	struct sbiret ver = sbi_call0(SBI_EXT_BASE, 2);	/* implementation version */
 
 	pr_info("SBI specification v%lu.%lu, implementation %ld version 0x%lx\n",
 		(sbi_spec_version >> 24) & 0x7f, sbi_spec_version & 0xffffff,
@@ -117,6 +134,14 @@ void sbi_set_timer(u64 stime_value)
 		sbi_ecall(SBI_EXT_LEGACY_SET_TIMER, 0, stime_value, 0, 0, 0, 0, 0);
 }
 
+/*
+ * The calls below return an SBI error code (0 = SBI_SUCCESS, negative
+ * SBI_ERR_*), not an -Exxx, and SBI_ERR_NOT_SUPPORTED when the firmware
+ * lacks the extension. Harts are named by @hart_mask bit i = hart
+ * @hart_mask_base + i. Nothing in rivet calls them yet (one hart).
+ */
+
+/* Raise a supervisor software interrupt on the harts in the mask (IPI fid 0). */
 int sbi_send_ipi(unsigned long hart_mask, unsigned long hart_mask_base)
 {
 	if (!has_ipi)
@@ -124,6 +149,7 @@ int sbi_send_ipi(unsigned long hart_mask, unsigned long hart_mask_base)
 	return sbi_ecall(SBI_EXT_IPI, 0, hart_mask, hart_mask_base, 0, 0, 0, 0).error;
 }
 
+/* sfence.vma of [start, start+size) on the harts in @hart_mask (RFENCE fid 1). */
 int sbi_remote_sfence_vma(unsigned long hart_mask, unsigned long start,
 			  unsigned long size)
 {
@@ -132,6 +158,10 @@ int sbi_remote_sfence_vma(unsigned long hart_mask, unsigned long start,
 	return sbi_ecall(SBI_EXT_RFENCE, 1, hart_mask, 0, start, size, 0, 0).error;
 }
 
+/*
+ * Start the stopped hart @hartid in S-mode at physical @start_pa, MMU off,
+ * with a0 = hartid and a1 = @opaque (HSM fid 0).
+ */
 int sbi_hart_start(unsigned long hartid, unsigned long start_pa, unsigned long opaque)
 {
 	if (!has_hsm)
@@ -139,6 +169,7 @@ int sbi_hart_start(unsigned long hartid, unsigned long start_pa, unsigned long o
 	return sbi_ecall(SBI_EXT_HSM, 0, hartid, start_pa, opaque, 0, 0, 0).error;
 }
 
+/* HSM state of @hartid (0 started, 1 stopped, 2 start pending...), or an SBI error. */
 long sbi_hart_get_status(unsigned long hartid)
 {
 	struct sbiret r;
@@ -149,6 +180,11 @@ long sbi_hart_get_status(unsigned long hartid)
 	return r.error ? r.error : r.value;
 }
 
+/*
+ * SRST reset of @type (0 shutdown, 1 cold reboot), reason "none". Without
+ * SRST, or if it returns, the legacy shutdown (which cannot reboot); if
+ * even that returns, the hart sleeps for good. Any context.
+ */
 static __noreturn void sbi_system_reset(unsigned long type)
 {
 	if (has_srst)

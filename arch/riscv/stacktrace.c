@@ -2,6 +2,8 @@
  * Backtrace by frame pointers. With -fno-omit-frame-pointer, GCC for RISC-V
  * keeps s0 = the frame's CFA, the return address at s0 - 8 and the caller's
  * s0 at s0 - 16. The walk stops at the first frame pointer outside the stack.
+ * Seed: Linux's dump_backtrace; leaves out unwinding without frame
+ * pointers and walking stacks other than the current task's.
  */
 #include <linux/kernel.h>
 #include <linux/kallsyms.h>
@@ -24,6 +26,11 @@ static void print_return_address(unsigned long ra)
 		pr_emerg("  [<%016lx>] 0x%lx\n", ra, ra);
 }
 
+/*
+ * Print "Call trace:" and one symbolised line per frame from @fp up, @pc
+ * first if not 0. Stops after 32 frames or at a frame pointer outside the
+ * current task's stack. Any context (printk only).
+ */
 void dump_backtrace(unsigned long fp, unsigned long pc)
 {
 	int depth = 0;
@@ -42,4 +49,10 @@ void dump_backtrace(unsigned long fp, unsigned long pc)
 			break;
 		fp = next;
 	}
+}
+
+/* The backtrace of whoever called this; not inlined, so it has a frame. */
+__attribute__((noinline)) void dump_stack(void)
+{
+	dump_backtrace((unsigned long)__builtin_frame_address(0), 0);
 }

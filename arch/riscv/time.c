@@ -2,6 +2,8 @@
  * The clock and the tick. The time CSR counts at the DTB's
  * timebase-frequency; the tick is an S-mode timer interrupt programmed
  * through SBI TIME (CLINT is M-mode only, boards.md 8.2) HZ times a second.
+ * Seed: Linux's riscv timer (the time CSR as clocksource, SBI as clock
+ * event); leaves out tickless idle, hrtimers and wall-clock time.
  */
 #include <linux/kernel.h>
 #include <linux/jiffies.h>
@@ -13,19 +15,26 @@
 #include <asm/sbi.h>
 #include <asm/traps.h>
 #include <linux/sched.h>
+#include <linux/reboot.h>
+#include <asm/setup.h>
 
+/* Written only by timer_interrupt (IRQs off); read anywhere. */
 volatile unsigned long jiffies;
-unsigned int HZ = 100;
-unsigned long riscv_timebase;
-static u64 next_tick;
+unsigned int HZ = 100;		/* "hz=" at boot, fixed once the tick runs */
+unsigned long riscv_timebase;	/* time CSR ticks per second, from the DTB */
+static u64 next_tick;		/* time CSR value of the next tick (timer path only) */
 static void (*tick_hook)(void);
-void poweroff_timer_start(void);
 
+/* The time CSR: timebase ticks since the hart's reset. Any context. */
 u64 get_cycles(void)
 {
 	return csr_read(CSR_TIME);
 }
 
+/*
+ * Nanoseconds since reset; 0 until setup_arch has the timebase. Split into
+ * whole seconds and the rest so that ticks * 10^9 cannot overflow.
+ */
 u64 ktime_get_ns(void)
 {
 	u64 t = get_cycles();
@@ -36,6 +45,7 @@ u64 ktime_get_ns(void)
 	       t % riscv_timebase * 1000000000ULL / riscv_timebase;
 }
 
+/* ktime_get_ns as seconds and microseconds, for printk's timestamps. */
 void boot_time(unsigned long *sec, unsigned long *usec)
 {
 	u64 ns = ktime_get_ns();
@@ -44,6 +54,7 @@ void boot_time(unsigned long *sec, unsigned long *usec)
 	*usec = ns % 1000000000ULL / 1000;
 }
 
+/* "hz=N", 10 <= N <= 1000 (early_param, before time_init); -EINVAL keeps 100. */
 static int hz_setup(char *val)
 {
 	unsigned int hz;
@@ -61,6 +72,11 @@ void set_tick_hook(void (*fn)(void))
 	tick_hook = fn;
 }
 
+/*
+ * The S-mode timer interrupt (do_trap, IRQs off): advance jiffies, program
+ * the next tick (which also clears this one), then the scheduler's tick
+ * and the hook.
+ */
 void timer_interrupt(void)
 {
 	u64 period = riscv_timebase / HZ;

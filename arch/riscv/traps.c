@@ -2,17 +2,21 @@
  * Trap dispatch: interrupts go to the timer or the PLIC, exceptions are
  * named and, since rivet has no user space yet, every exception taken in
  * the kernel is a bug: panic with the registers and a backtrace.
+ * Seed: Linux's do_trap/handle_riscv_irq; leaves out system calls, user
+ * faults and signals, which come with user space.
  */
 #include <linux/kernel.h>
 #include <asm/csr.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
+#include <asm/setup.h>
 #include <asm/percpu.h>
 #include <asm/page.h>
 #include <linux/sched.h>
 #include <linux/vmalloc.h>
 #include <linux/mm.h>
 
+/* scause exception codes (privileged spec, the scause table); 10, 11, 14 reserved. */
 static const char *const exception_names[] = {
 	[0] = "instruction address misaligned",
 	[1] = "instruction access fault",
@@ -29,6 +33,7 @@ static const char *const exception_names[] = {
 	[15] = "store/AMO page fault",
 };
 
+/* The spec's name of exception @cause, for reports; never NULL. */
 const char *exception_name(unsigned long cause)
 {
 	if (cause < ARRAY_SIZE(exception_names) && exception_names[cause])
@@ -36,6 +41,7 @@ const char *exception_name(unsigned long cause)
 	return "unknown exception";
 }
 
+/* An interrupt, IRQs off: the tick or the PLIC; any other is a bug (panic). */
 static void handle_interrupt(struct pt_regs *regs)
 {
 	unsigned long irq = regs->cause & ~CAUSE_IRQ_FLAG;
@@ -52,6 +58,7 @@ static void handle_interrupt(struct pt_regs *regs)
 	}
 }
 
+/* Instruction, load or store/AMO page fault. */
 static bool is_page_fault(unsigned long cause)
 {
 	return cause == 12 || cause == 13 || cause == 15;
@@ -61,17 +68,16 @@ static bool is_page_fault(unsigned long cause)
 static __noreturn void kernel_fault(struct pt_regs *regs)
 {
 	unsigned long addr = regs->badaddr;
-	struct vm_struct *area;
+	struct vm_struct area;
 	bool guard = false;
 
 	if (regs->sp < this_cpu()->stack_lo + PT_SIZE)
 		panic_regs(regs, "kernel stack overflow in %s: sp 0x%lx, stack bottom 0x%lx",
 			   current->comm, regs->sp, this_cpu()->stack_lo);
-	area = is_vmalloc_addr((void *)addr) ? find_vm_area_guard(addr, &guard) : NULL;
-	if (area && guard)
+	if (is_vmalloc_addr((void *)addr) && find_vm_area_guard(addr, &area, &guard) && guard)
 		panic_regs(regs, "kernel %s at %pS: 0x%lx is the guard page of vmalloc area 0x%lx (from %pS)",
 			   exception_name(regs->cause), (void *)regs->epc, addr,
-			   area->addr, area->caller);
+			   area.addr, area.caller);
 	if (addr >= PAGE_OFFSET && addr < PAGE_OFFSET + LINEAR_MAP_SIZE &&
 	    (addr - va_pa_offset) >> PAGE_SHIFT >= max_low_pfn &&
 	    (addr - va_pa_offset) >> PAGE_SHIFT < max_pfn)
@@ -94,10 +100,9 @@ void do_trap(struct pt_regs *regs)
 		   exception_name(regs->cause), (void *)regs->epc, regs->badaddr);
 }
 
+/* Every trap goes to handle_exception; sscratch 0 says "in the kernel". */
 void trap_init(void)
 {
-	extern char handle_exception[];
-
 	csr_write(CSR_SSCRATCH, 0);
 	csr_write(CSR_STVEC, (unsigned long)handle_exception);
 }

@@ -28,6 +28,9 @@
 
 /* panic() is for kernel bugs only; bad input returns -Exxx. */
 __noreturn __printf(1, 2) void panic(const char *fmt, ...);
+/* The same for a trap taken in the kernel: shows @regs and backtraces from them. */
+struct pt_regs;
+__noreturn __printf(2, 3) void panic_regs(struct pt_regs *regs, const char *fmt, ...);
 
 #define BUG() panic("BUG at %s:%d", __FILE__, __LINE__)
 #define BUG_ON(c) do { if (unlikely(c)) panic("BUG_ON(%s) at %s:%d", #c, __FILE__, __LINE__); } while (0)

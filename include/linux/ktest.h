@@ -38,6 +38,9 @@ void ktest_fail(const char *file, int line, const char *fmt, ...) __printf(3, 4)
 #define KT_EXPECT_MSG(cond, ...) ({ bool __c = !!(cond);		\
 	if (!__c) { ktest_fail(__FILE__, __LINE__, __VA_ARGS__); } __c; })
 
+/* Boot: run the tests "ktest=" selects (kernel/ktest.c). */
 void ktest_run_all(void);
+/* Boot: crash on purpose as "crash=KIND" asks (tests/kernel/crashtest.c). */
+void run_crash_tests(void);
 
 #endif

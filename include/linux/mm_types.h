@@ -33,4 +33,13 @@ struct page {
 	atomic_t _refcount;		/* references; 0 = free */
 };
 
+/*
+ * An address space. Only its page table so far, which switch_mm
+ * (asm/mmu_context.h) loads; the VMAs, counters and lock come with user
+ * space.
+ */
+struct mm_struct {
+	unsigned long *pgd;		/* top-level page table (pte_t[512] on Sv39) */
+};
+
 #endif

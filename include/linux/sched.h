@@ -8,7 +8,9 @@
 
 #include <linux/types.h>
 #include <linux/list.h>
+#include <linux/delay.h>
 #include <asm/percpu.h>
+#include <asm/processor.h>
 
 #define TASK_RUNNING		0
 #define TASK_INTERRUPTIBLE	1
@@ -18,14 +20,8 @@
 #define THREAD_SIZE		(16 * 1024)	/* kernel stack, vmalloc'd */
 #define TASK_COMM_LEN		16
 
-/* Callee-saved registers across __switch_to (arch/riscv/switch.S). */
-struct thread_struct {
-	unsigned long ra, sp;
-	unsigned long s[12];
-};
-
 struct task_struct {
-	struct thread_struct thread;	/* first: switch.S uses offset 0 */
+	struct thread_struct thread;	/* arch registers (asm/processor.h); first: switch.S uses offset 0 */
 	volatile long state;		/* TASK_*; written by the task or wakers with irqs off */
 	void *stack;			/* lowest address of the kernel stack */
 	int pid;
@@ -48,12 +44,14 @@ static inline struct task_struct *get_current(void)
 }
 #define current get_current()
 
+/* The boot thread becomes the idle task; call once, before any kthread. */
 void sched_init(void);
+/* The idle task's loop (kernel/idle.c): run what is runnable, else wait. */
+__noreturn void cpu_idle(void);
 void schedule(void);
 void yield(void);
 int wake_up_process(struct task_struct *p);
 long schedule_timeout(long timeout);
-void msleep(unsigned int ms);
 void scheduler_tick(void);
 bool sched_has_runnable(void);
 
@@ -61,7 +59,10 @@ struct task_struct *kthread_create(int (*fn)(void *data), void *data, const char
 struct task_struct *kthread_run(int (*fn)(void *data), void *data, const char *name);
 bool kthread_should_stop(void);
 int kthread_stop(struct task_struct *k);
-__noreturn void do_exit(int code);
+__noreturn void kthread_exit(int code);
+/* Entered from arch/riscv/switch.S on a new thread's first run. */
+void schedule_tail(struct task_struct *prev);
+__noreturn void kthread_main(struct task_struct *t);
 
 /* Stack bounds of the current task, for backtraces and overflow checks. */
 bool on_task_stack(unsigned long addr);

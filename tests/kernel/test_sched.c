@@ -1,6 +1,7 @@
 /*
  * In-kernel tests of kernel threads and wait queues (ktest=sched): threads
  * run, sleep on a wait queue, are woken, sleep by time, and exit with a code.
+ * Not covered: preemption (there is none) and more than one CPU.
  */
 #include <linux/kernel.h>
 #include <linux/ktest.h>
@@ -9,8 +10,9 @@
 #include <linux/jiffies.h>
 
 static DECLARE_WAIT_QUEUE_HEAD(pingpong_wq);
-static volatile int ball;
+static volatile int ball;	/* odd: pong's turn, even: the test's */
 
+/* Five returns of the ball, each after a wait_event; exits with 42. */
 static int pong_thread(void *data)
 {
 	for (int i = 0; i < 5; i++) {
@@ -21,6 +23,7 @@ static int pong_thread(void *data)
 	return 42;
 }
 
+/* Two threads take turns through one wait queue; kthread_stop gets the code. */
 KTEST(sched_wait_queue_pingpong)
 {
 	struct task_struct *k;
@@ -38,6 +41,7 @@ KTEST(sched_wait_queue_pingpong)
 	KT_EXPECT(kthread_stop(k) == 42);
 }
 
+/* msleep(50) sleeps at least 50 ms of ticks. */
 KTEST(sched_msleep)
 {
 	unsigned long start = jiffies;

@@ -21,6 +21,7 @@ static inline int user_mode(const struct pt_regs *regs)
 	return !(regs->status & (1UL << 8));	/* SPP = 0: came from U-mode */
 }
 
+/* Print @regs and the backtrace from them (arch/riscv/process.c); for panic. */
 void show_regs(const struct pt_regs *regs);
 #endif
 

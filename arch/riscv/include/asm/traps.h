@@ -6,11 +6,11 @@
 
 struct pt_regs;
 
-void trap_init(void);
 void do_trap(struct pt_regs *regs);
 const char *exception_name(unsigned long cause);
 void timer_interrupt(void);
 void plic_handle_irq(void);
-__noreturn __printf(2, 3) void panic_regs(struct pt_regs *regs, const char *fmt, ...);
+/* stvec's target for every trap (entry.S). */
+void handle_exception(void);
 
 #endif

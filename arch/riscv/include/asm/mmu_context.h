@@ -1,0 +1,33 @@
+/*
+ * Switching address spaces: satp names the top-level page table the MMU
+ * walks (RISC-V privileged spec, "Supervisor Address Translation and
+ * Protection Register"). rivet uses ASID 0 for every address space for now,
+ * so a switch must drop all cached translations; per-mm ASIDs would let it
+ * keep them.
+ */
+#ifndef _ASM_MMU_CONTEXT_H
+#define _ASM_MMU_CONTEXT_H
+
+#include <linux/mm_types.h>
+#include <asm/csr.h>
+#include <asm/page.h>
+#include <asm/tlbflush.h>
+
+struct task_struct;
+
+/*
+ * Make @next the address space this hart translates through, for @tsk,
+ * which is about to run. @next->pgd must map the kernel half as
+ * swapper_pg_dir does (the code calling this keeps running). Interrupts
+ * off or not: both tables map the trap path.
+ */
+static inline void switch_mm(struct mm_struct *prev, struct mm_struct *next,
+			     struct task_struct *tsk)
+{
+	if (prev == next)
+		return;
+	csr_write(CSR_SATP, SATP_MODE_SV39 | PHYS_PFN(__pa(next->pgd)));
+	local_flush_tlb_all();	/* ASID 0 is shared: old entries must go */
+}
+
+#endif
