@@ -4,12 +4,29 @@
 # scans it) and an ext2 root partition made by mke2fs -d (boards.md 3.2).
 # The VisionFive 2 SPL/U-Boot partitions (1, 2) are left empty here.
 #   mksdcard.sh OUT.img IMAGE EXTLINUX_CONF [ROOT_DIR] [APPEND]
-# APPEND, if given, replaces the kernel command line in extlinux.conf.
+# APPEND, if given, replaces the kernel command line (the append line) in
+# the image's copy of extlinux.conf; `make sdcard`/`make run` pass $APPEND.
 set -eu
 out=$1 image=$2 conf=$3 rootdir=${4:-} append=${5:-}
 export PATH=$PATH:/usr/sbin:/sbin
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+# replace_append CONF TEXT: CONF with every "append ..." line's arguments
+# replaced by TEXT, taken literally (quotes, '|', '&' and '\' included).
+# Fails if CONF has no append line.
+replace_append() {
+	local line found=0
+	while IFS= read -r line || [ -n "$line" ]; do
+		if [[ $line =~ ^([[:space:]]*append)([[:space:]]|$) ]]; then
+			printf '%s %s\n' "${BASH_REMATCH[1]}" "$2"
+			found=1
+		else
+			printf '%s\n' "$line"
+		fi
+	done <"$1"
+	[ "$found" = 1 ] || { echo "mksdcard: no append line in $1" >&2; return 1; }
+}
 
 boot_mib=32 root_mib=32
 # Sectors (512 B): p1 spl 4096-8191, p2 uboot 8192-16383, p3 boot, p4 root.
@@ -32,7 +49,7 @@ sgdisk -o \
 # FAT boot partition.
 mkfs.vfat -C -n BOOT "$tmp/boot.fat" $((boot_mib * 1024)) >/dev/null
 if [ -n "$append" ]; then
-	sed "s|^\(\s*append\).*|\1 $append|" "$conf" > "$tmp/extlinux.conf"
+	replace_append "$conf" "$append" >"$tmp/extlinux.conf"
 else
 	cp "$conf" "$tmp/extlinux.conf"
 fi

@@ -1,12 +1,32 @@
 # The VisionFive way: OpenSBI fw_jump -> U-Boot -> extlinux.conf on the
-# sdcard image's FAT partition -> booti Image.
+# sdcard image's FAT partition -> booti Image. The image is built as a user
+# builds it, `APPEND="..." make sdcard`, so APPEND must reach the append
+# line of the image's extlinux.conf and rivet's command line.
 
-img=$O/test-sdcard.img
-if bash scripts/mksdcard.sh "$img" "$O/Image" board/qemu-virt/extlinux.conf "" \
-	"console=ttyS0 loglevel=7 poweroff_after=500" >/dev/null; then
-	ok "sdcard image built"
+img=$O/sdcard.img
+append='console=ttyS0 loglevel=7 mmstat=buddyinfo poweroff_after=500'
+# make_sdcard APPEND: the user's command, outside the make running the tests.
+make_sdcard() {
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL APPEND="$1" \
+		make --no-print-directory O="$O" sdcard >>"$LOGDIR/uboot-make.log" 2>&1
+}
+# image_extlinux: the extlinux.conf inside the image's FAT partition (p3).
+image_extlinux() {
+	local start
+	start=$(sgdisk -i 3 "$img" | sed -n 's/^First sector: \([0-9]*\).*/\1/p')
+	mtype -i "$img@@$((start * 512))" ::/extlinux/extlinux.conf
+}
+
+: >"$LOGDIR/uboot-make.log"
+if make_sdcard "$append"; then
+	ok "sdcard image built by APPEND=... make sdcard"
 else
-	not_ok "sdcard image built"
+	not_ok "sdcard image built by APPEND=... make sdcard (see $LOGDIR/uboot-make.log)"
+fi
+if image_extlinux | grep -qxF "	append $append"; then
+	ok "sdcard: APPEND is the append line of the image's extlinux.conf"
+else
+	not_ok "sdcard: APPEND is the append line of the image's extlinux.conf (got: $(image_extlinux | grep append))"
 fi
 # GPT attribute bit 2 = legacy BIOS bootable: U-Boot's distro boot needs it.
 attrs=$(sgdisk -i 3 "$img" 2>/dev/null | sed -n 's/^Attribute flags: //p')
@@ -31,6 +51,31 @@ expect "$log" "OpenSBI v1\." "uboot: OpenSBI"
 expect "$log" "U-Boot 20" "uboot: U-Boot"
 expect "$log" "extlinux.conf" "uboot: distro boot found extlinux.conf"
 expect "$log" "rivet [^ ]+ \(riscv64, Sv39\) booting on hart 0" "uboot: rivet banner"
-expect "$log" "command line: console=ttyS0 loglevel=7 poweroff_after=500" "uboot: append line is the command line"
+expect "$log" "command line: $append\$" "uboot: APPEND is rivet's command line"
+expect "$log" "^Node 0, zone +Normal( +[0-9]+){11} *\$" "uboot: the APPEND options take effect (mmstat=buddyinfo)"
 expect "$log" "memory: 0x0*80000000-" "uboot: memory map"
+expect "$log" "\] serial8250 10000000\.serial: ttyS0 at MMIO 0x10000000 irq 10 \(reg-shift 0, io-width 1\), console\$" \
+	"uboot: the UART binds from the DTB U-Boot passed on"
 expect "$log" "boot complete" "uboot: boot completes"
+
+# The image follows APPEND: the same value leaves it alone, a new one rebuilds it.
+before=$(stat -c %Y "$img" 2>/dev/null)
+sleep 1
+make_sdcard "$append"
+if [ "$(stat -c %Y "$img" 2>/dev/null)" = "$before" ]; then
+	ok "sdcard: not rebuilt when APPEND is unchanged"
+else
+	not_ok "sdcard: not rebuilt when APPEND is unchanged"
+fi
+make_sdcard 'console=ttyS0 loglevel=4 quiet="a|b&c"'
+if image_extlinux | grep -qxF '	append console=ttyS0 loglevel=4 quiet="a|b&c"'; then
+	ok "sdcard: rebuilt with the new append line when APPEND changes (taken literally)"
+else
+	not_ok "sdcard: rebuilt with the new append line when APPEND changes (got: $(image_extlinux | grep append))"
+fi
+make_sdcard ""
+if image_extlinux | cmp -s - board/qemu-virt/extlinux.conf; then
+	ok "sdcard: without APPEND the image has board/qemu-virt/extlinux.conf as it is"
+else
+	not_ok "sdcard: without APPEND the image has board/qemu-virt/extlinux.conf as it is"
+fi
