@@ -39,6 +39,10 @@ const char *fdt_errmsg(void)
 
 /* ---- blocks -------------------------------------------------------------- */
 
+/*
+ * Bytes in the structure block: the header's size_dt_struct from version
+ * 17 on, else up to the strings block (or totalsize). 0 if nonsensical.
+ */
 static u32 fdt_struct_size(const void *fdt)
 {
 	u32 start = fdt_get_header(fdt, off_dt_struct);
@@ -53,6 +57,7 @@ static u32 fdt_struct_size(const void *fdt)
 	return end > start ? end - start : 0;
 }
 
+/* The structure block; node and property offsets count from here. */
 static const u8 *fdt_struct_base(const void *fdt)
 {
 	return (const u8 *)fdt + fdt_get_header(fdt, off_dt_struct);
@@ -428,6 +433,7 @@ static int fdt_scan_props(const void *fdt, int off)
 	}
 }
 
+/* node's first property: its offset, -ENOENT if it has none, or -EINVAL. */
 int fdt_first_property_offset(const void *fdt, int node)
 {
 	int body = fdt_node_body(fdt, node);
@@ -435,6 +441,7 @@ int fdt_first_property_offset(const void *fdt, int node)
 	return body < 0 ? body : fdt_scan_props(fdt, body);
 }
 
+/* The property after prop in the same node: offset, -ENOENT, or -EINVAL. */
 int fdt_next_property_offset(const void *fdt, int prop)
 {
 	int next, tag = fdt_next_tag(fdt, prop, &next);
@@ -505,6 +512,7 @@ const void *fdt_getprop(const void *fdt, int node, const char *name, int *lenp)
 	return val;
 }
 
+/* *val = the one-cell property name: 0, -ENOENT, or -EINVAL if not 4 bytes. */
 int fdt_getprop_u32(const void *fdt, int node, const char *name, u32 *val)
 {
 	int len;
@@ -518,6 +526,7 @@ int fdt_getprop_u32(const void *fdt, int node, const char *name, u32 *val)
 	return 0;
 }
 
+/* *val = the one- or two-cell property name: 0, -ENOENT, or -EINVAL. */
 int fdt_getprop_u64(const void *fdt, int node, const char *name, u64 *val)
 {
 	int len;
@@ -531,6 +540,7 @@ int fdt_getprop_u64(const void *fdt, int node, const char *name, u64 *val)
 	return 0;
 }
 
+/* The string property name if present and NUL-terminated within it, else NULL. */
 const char *fdt_getprop_string(const void *fdt, int node, const char *name)
 {
 	int len;
@@ -559,6 +569,10 @@ bool fdt_stringlist_contains(const char *list, int len, const char *str)
 	return false;
 }
 
+/*
+ * The index-th string of string-list property name ("compatible",
+ * "reg-names"...), or NULL if absent, too short, or unterminated there.
+ */
 const char *fdt_stringlist_get(const void *fdt, int node, const char *name,
 			       int index)
 {
@@ -617,6 +631,7 @@ static const char *fdt_get_alias_namelen(const void *fdt, const char *name,
 	return p;
 }
 
+/* The absolute path /aliases gives for name ("serial0"), or NULL. */
 const char *fdt_get_alias(const void *fdt, const char *name)
 {
 	return fdt_get_alias_namelen(fdt, name, strlen(name));
@@ -658,11 +673,13 @@ int fdt_path_offset_namelen(const void *fdt, const char *path, int namelen)
 	return off;
 }
 
+/* fdt_path_offset_namelen over all of the NUL-terminated path. */
 int fdt_path_offset(const void *fdt, const char *path)
 {
 	return fdt_path_offset_namelen(fdt, path, strlen(path));
 }
 
+/* 0 if compat is in node's compatible list, 1 if not, or the look-up's error. */
 int fdt_node_check_compatible(const void *fdt, int node, const char *compat)
 {
 	int len;
@@ -673,6 +690,10 @@ int fdt_node_check_compatible(const void *fdt, int node, const char *compat)
 	return fdt_stringlist_contains(list, len, compat) ? 0 : 1;
 }
 
+/*
+ * The first node after start (-1: the root on) that is compatible with
+ * compat, in blob order; -ENOENT when none is left, -EINVAL if malformed.
+ */
 int fdt_node_offset_by_compatible(const void *fdt, int start, const char *compat)
 {
 	int off = start, r;
@@ -687,6 +708,7 @@ int fdt_node_offset_by_compatible(const void *fdt, int start, const char *compat
 	}
 }
 
+/* node's phandle ("phandle", or the older "linux,phandle"); 0 if none. */
 u32 fdt_get_phandle(const void *fdt, int node)
 {
 	u32 ph;
@@ -713,6 +735,10 @@ int fdt_node_offset_by_phandle(const void *fdt, u32 phandle)
 	}
 }
 
+/*
+ * Spec 2.3.4: a node is usable if status is absent, "okay" or "ok";
+ * "disabled", "reserved", "fail" or a malformed node are not.
+ */
 bool fdt_node_is_available(const void *fdt, int node)
 {
 	int len;
@@ -726,6 +752,7 @@ bool fdt_node_is_available(const void *fdt, int node)
 
 /* ---- addresses ----------------------------------------------------------- */
 
+/* The cell count property name of bus (dflt if absent): 0..4, or -EINVAL. */
 static int fdt_cells(const void *fdt, int bus, const char *name, int dflt)
 {
 	u32 val;
@@ -774,6 +801,7 @@ static int fdt_reg_layout(const void *fdt, int node, const u8 **reg,
 	return len / stride;
 }
 
+/* Number of (address, size) pairs in node's reg; -ENOENT or -EINVAL. */
 int fdt_reg_count(const void *fdt, int node)
 {
 	const u8 *reg;
@@ -782,6 +810,11 @@ int fdt_reg_count(const void *fdt, int node)
 	return fdt_reg_layout(fdt, node, &reg, &ac, &sc);
 }
 
+/*
+ * The index-th (address, size) pair of node's reg, untranslated (bus
+ * addresses: drivers/of/address.c applies ranges). Size 0 if the parent
+ * has #size-cells = 0. 0, -ENOENT (no reg, index out of range), -EINVAL.
+ */
 int fdt_read_reg(const void *fdt, int node, int index, u64 *addr, u64 *size)
 {
 	const u8 *reg;

@@ -1,28 +1,15 @@
 /*
- * The machine description: reads from the DTB what rivet needs at boot
- * (memory, reservations, /chosen, CPUs, console UART, PLIC contexts,
- * virtio-mmio slots, SD hosts) into struct machine_desc. Property meanings
- * follow the Devicetree Specification v0.4 ch. 3 and the Linux bindings for
- * riscv,cpus, sifive,plic-1.0.0, ns16550 and snps,dw-mshc. Leaves out
- * interrupt-map/ranges translation and everything rivet does not drive.
+ * The machine description: reads from the DTB what rivet needs before it
+ * has devices (memory, reservations, /chosen, CPUs, timebase) into struct
+ * machine_desc. Property meanings follow the Devicetree Specification v0.4
+ * ch. 3 and the Linux riscv,cpus binding. Leaves out devices: drivers bind
+ * to their own nodes (drivers/base/platform.c).
  */
 #include <linux/of_machine.h>
 #include <linux/fdt.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
-
-#define IRQ_S_EXT	9	/* supervisor external interrupt (mcause) */
-
-static const char *const uart_compats[] = {
-	"ns16550a", "ns16550", "snps,dw-apb-uart",
-};
-static const char *const plic_compats[] = {
-	"riscv,plic0", "sifive,plic-1.0.0",
-};
-static const char *const mmc_compats[] = {
-	"snps,dw-mshc", "starfive,jh7110-mmc",
-};
 
 /* Prints why the scan stopped and returns -EINVAL. */
 static int scan_fail(const char *what, int err)
@@ -45,40 +32,7 @@ static bool copy_str(char *dst, size_t size, const char *src)
 	return cut;
 }
 
-/* Index in list of the first compatible string node matches, or -1. */
-static int match_compat(const void *fdt, int node, const char *const *list,
-			int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (fdt_node_check_compatible(fdt, node, list[i]) == 0)
-			return i;
-	return -1;
-}
-
-/* A u32 property that defaults to dflt when absent: 0 or -EINVAL. */
-static int prop_u32(const void *fdt, int node, const char *name, u32 dflt,
-		    u32 *out)
-{
-	int err = fdt_getprop_u32(fdt, node, name, out);
-
-	if (err == -ENOENT) {
-		*out = dflt;
-		return 0;
-	}
-	return err;
-}
-
-/* First cell of node's interrupts, 0 if it has none. */
-static u32 first_irq(const void *fdt, int node)
-{
-	int len;
-	const void *p = fdt_getprop(fdt, node, "interrupts", &len);
-
-	return p && len >= 4 ? fdt32_ld(p) : 0;
-}
-
+/* Is string property name of node present and equal to val? */
 static bool prop_is(const void *fdt, int node, const char *name,
 		    const char *val)
 {
@@ -123,6 +77,7 @@ static int scan_memory(const void *fdt, struct machine_desc *m)
 	return 0;
 }
 
+/* Append one reserved range to m; -EINVAL (and a message) when m is full. */
 static int add_rsv(struct machine_desc *m, u64 base, u64 size,
 		   const char *name, bool no_map)
 {
@@ -175,22 +130,41 @@ static int scan_reserved(const void *fdt, struct machine_desc *m)
 
 /* ---- /chosen ------------------------------------------------------------- */
 
-/* stdout-path = "serial0:115200n8": path or alias, then options. */
-static void scan_stdout_path(const void *fdt, int chosen, struct machine_desc *m)
+/* stdout-path = "serial0:115200n8", or linux,stdout-path; NULL if none. */
+static const char *stdout_path_prop(const void *fdt, int chosen)
 {
 	const char *s = fdt_getprop_string(fdt, chosen, "stdout-path");
-	const char *opts;
-	int len;
+
+	return s ? s : fdt_getprop_string(fdt, chosen, "linux,stdout-path");
+}
+
+/*
+ * The node /chosen's stdout-path names (options after ':' cut off; an
+ * alias or a path): its offset or -ENOENT; *opts = the options or NULL.
+ */
+int fdt_stdout_offset(const void *fdt, const char **opts)
+{
+	int chosen = fdt_path_offset(fdt, "/chosen"), off;
+	const char *s = chosen >= 0 ? stdout_path_prop(fdt, chosen) : NULL;
+	const char *colon = s ? strchr(s, ':') : NULL;
+
+	if (opts)
+		*opts = colon ? colon + 1 : NULL;
+	if (!s)
+		return -ENOENT;
+	off = fdt_path_offset_namelen(fdt, s, colon ? colon - s : (int)strlen(s));
+	return off >= 0 ? off : -ENOENT;
+}
+
+/* The stdout node's offset, path and options into m. */
+static void scan_stdout_path(const void *fdt, int chosen, struct machine_desc *m)
+{
+	const char *s = stdout_path_prop(fdt, chosen), *opts;
 
 	if (!s)
-		s = fdt_getprop_string(fdt, chosen, "linux,stdout-path");
-	if (!s)
 		return;
-	opts = strchr(s, ':');
-	len = opts ? opts - s : (int)strlen(s);
-	if (opts)
-		copy_str(m->stdout_opts, sizeof(m->stdout_opts), opts + 1);
-	m->stdout_node = fdt_path_offset_namelen(fdt, s, len);
+	m->stdout_node = fdt_stdout_offset(fdt, &opts);
+	copy_str(m->stdout_opts, sizeof(m->stdout_opts), opts);
 	if (m->stdout_node < 0 ||
 	    fdt_get_path(fdt, m->stdout_node, m->stdout_path, sizeof(m->stdout_path))) {
 		pr_warn("fdt: stdout-path \"%s\" does not resolve\n", s);
@@ -199,6 +173,10 @@ static void scan_stdout_path(const void *fdt, int chosen, struct machine_desc *m
 	}
 }
 
+/*
+ * /chosen: bootargs (cut to fit, with a warning), stdout-path, the initrd
+ * range and boot-hartid. All optional; -EINVAL only for a malformed one.
+ */
 static int scan_chosen(const void *fdt, struct machine_desc *m)
 {
 	int chosen = fdt_path_offset(fdt, "/chosen"), e1, e2;
@@ -235,6 +213,10 @@ static u32 cpu_intc_phandle(const void *fdt, int cpu)
 	return 0;
 }
 
+/*
+ * One cpu node into c: hart id (reg), status, MMU type, ISA string and
+ * interrupt-controller phandle. -EINVAL for a missing or > 32-bit reg.
+ */
 static int scan_one_cpu(const void *fdt, int node, struct machine_cpu *c)
 {
 	const char *mmu = fdt_getprop_string(fdt, node, "mmu-type");
@@ -282,178 +264,19 @@ static int scan_cpus(const void *fdt, struct machine_desc *m)
 	return 0;
 }
 
-/* ---- devices ------------------------------------------------------------- */
-
-static int read_uart(const void *fdt, int node, struct machine_uart *u)
-{
-	const char *compat;
-	u64 clk = 0;
-	int i = match_compat(fdt, node, uart_compats, ARRAY_SIZE(uart_compats));
-	int err = fdt_read_reg(fdt, node, 0, &u->base, &u->size);
-
-	compat = i >= 0 ? uart_compats[i] : fdt_stringlist_get(fdt, node, "compatible", 0);
-	copy_str(u->compatible, sizeof(u->compatible), compat);
-	if (!err)
-		err = prop_u32(fdt, node, "reg-shift", 0, &u->reg_shift);
-	if (!err)
-		err = prop_u32(fdt, node, "reg-io-width", 1, &u->reg_io_width);
-	if (!err)
-		err = prop_u32(fdt, node, "current-speed", 0, &u->current_speed);
-	if (!err && fdt_getprop_u64(fdt, node, "clock-frequency", &clk) == -EINVAL)
-		err = -EINVAL;
-	if (err)
-		return scan_fail("console UART", err);
-	if (u->reg_shift > 3 || (u->reg_io_width != 1 && u->reg_io_width != 4))
-		return scan_fail("UART reg-shift/reg-io-width", -ERANGE);
-	u->clock_frequency = clk;
-	u->irq = first_irq(fdt, node);
-	u->node = node;
-	u->present = true;
-	return 0;
-}
-
-/* The stdout-path node if it has registers, else the first available node
- * compatible with one of uart_compats. */
-static int scan_uart(const void *fdt, struct machine_desc *m)
-{
-	int node = m->stdout_node;
-
-	if (node >= 0 && fdt_getprop(fdt, node, "reg", NULL))
-		return read_uart(fdt, node, &m->uart);
-	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
-	     node = fdt_next_node(fdt, node, NULL))
-		if (fdt_node_is_available(fdt, node) &&
-		    match_compat(fdt, node, uart_compats, ARRAY_SIZE(uart_compats)) >= 0)
-			return read_uart(fdt, node, &m->uart);
-	return 0;
-}
-
-/* The hart whose riscv,cpu-intc has phandle ph, or -1. */
-static int hart_of_intc(const struct machine_desc *m, u32 ph)
-{
-	int i;
-
-	for (i = 0; i < m->nr_cpus; i++)
-		if (m->cpu[i].intc_phandle == ph)
-			return m->cpu[i].hartid;
-	return -1;
-}
-
-/*
- * interrupts-extended lists the PLIC's contexts in order, each as
- * <phandle of an interrupt controller, its #interrupt-cells cells>. A
- * context whose first cell is 9 (S-mode external) belongs to that hart's
- * S-mode; its position in the list is the context index.
- */
-static int scan_plic_contexts(const void *fdt, int node, struct machine_desc *m)
-{
-	int len, ncells, i = 0, ctx, intc, hart;
-	const u8 *p = fdt_getprop(fdt, node, "interrupts-extended", &len);
-	u32 ph, icells;
-
-	if (!p)
-		return len == -ENOENT ? 0 : scan_fail("PLIC interrupts-extended", len);
-	ncells = len / 4;
-	for (ctx = 0; i < ncells; ctx++) {
-		ph = fdt32_ld(p + 4 * i);
-		intc = fdt_node_offset_by_phandle(fdt, ph);
-		icells = 1;	/* an unknown phandle marks an unused context */
-		if (intc >= 0 && prop_u32(fdt, intc, "#interrupt-cells", 1, &icells))
-			return scan_fail("#interrupt-cells", -EINVAL);
-		if (icells < 1 || icells > 4 || (u32)(ncells - i - 1) < icells)
-			return scan_fail("PLIC interrupts-extended", -ERANGE);
-		hart = hart_of_intc(m, ph);
-		if (intc >= 0 && hart >= 0 && hart < MACHINE_MAX_CPUS &&
-		    fdt32_ld(p + 4 * (i + 1)) == IRQ_S_EXT)
-			m->plic.s_context[hart] = ctx;
-		i += 1 + icells;
-	}
-	m->plic.nr_contexts = ctx;
-	return 0;
-}
-
-static int scan_plic(const void *fdt, struct machine_desc *m)
-{
-	struct machine_plic *plic = &m->plic;
-	int node, err;
-
-	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
-	     node = fdt_next_node(fdt, node, NULL))
-		if (fdt_node_is_available(fdt, node) &&
-		    match_compat(fdt, node, plic_compats, ARRAY_SIZE(plic_compats)) >= 0)
-			break;
-	if (node < 0)
-		return 0;
-	err = fdt_read_reg(fdt, node, 0, &plic->base, &plic->size);
-	if (!err)
-		err = prop_u32(fdt, node, "riscv,ndev", 0, &plic->ndev);
-	if (err)
-		return scan_fail("PLIC", err);
-	plic->phandle = fdt_get_phandle(fdt, node);
-	plic->present = true;
-	return scan_plic_contexts(fdt, node, m);
-}
-
-/* virtio-mmio slots, kept sorted by base address. */
-static int scan_virtio(const void *fdt, struct machine_desc *m)
-{
-	struct machine_virtio v;
-	int node = -1, i, err;
-
-	while ((node = fdt_node_offset_by_compatible(fdt, node, "virtio,mmio")) >= 0) {
-		if (!fdt_node_is_available(fdt, node))
-			continue;
-		err = fdt_read_reg(fdt, node, 0, &v.base, &v.size);
-		if (err)
-			return scan_fail("virtio,mmio reg", err);
-		if (m->nr_virtio == MACHINE_MAX_VIRTIO) {
-			pr_warn("fdt: more than %d virtio-mmio slots\n", MACHINE_MAX_VIRTIO);
-			return 0;
-		}
-		v.irq = first_irq(fdt, node);
-		for (i = m->nr_virtio++; i > 0 && m->virtio[i - 1].base > v.base; i--)
-			m->virtio[i] = m->virtio[i - 1];
-		m->virtio[i] = v;
-	}
-	return node == -ENOENT ? 0 : scan_fail("virtio,mmio", node);
-}
-
-static int scan_mmc(const void *fdt, struct machine_desc *m)
-{
-	struct machine_mmc *h;
-	int node, i, err;
-
-	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
-	     node = fdt_next_node(fdt, node, NULL)) {
-		i = match_compat(fdt, node, mmc_compats, ARRAY_SIZE(mmc_compats));
-		if (i < 0 || m->nr_mmc == MACHINE_MAX_MMC)
-			continue;
-		h = &m->mmc[m->nr_mmc];
-		err = fdt_read_reg(fdt, node, 0, &h->base, &h->size);
-		if (!err)
-			err = prop_u32(fdt, node, "fifo-depth", 0, &h->fifo_depth);
-		if (!err)
-			err = prop_u32(fdt, node, "bus-width", 1, &h->bus_width);
-		if (err)
-			return scan_fail("SD/MMC host", err);
-		h->irq = first_irq(fdt, node);
-		h->okay = fdt_node_is_available(fdt, node);
-		copy_str(h->compatible, sizeof(h->compatible), mmc_compats[i]);
-		m->nr_mmc++;
-	}
-	return 0;
-}
-
 /* ---- entry points -------------------------------------------------------- */
 
+/*
+ * Fill m from the blob (size bytes readable): memory, reservations,
+ * /chosen, cpus. 0 with m->fdt = fdt, or -EINVAL after printing why (m
+ * then holds what was read before the error, m->fdt NULL). Boot CPU.
+ */
 int fdt_scan_machine(const void *fdt, size_t size, struct machine_desc *m)
 {
-	int err, i;
+	int err;
 
 	memset(m, 0, sizeof(*m));
 	m->stdout_node = -1;
-	for (i = 0; i < MACHINE_MAX_CPUS; i++)
-		m->plic.s_context[i] = -1;
 	err = fdt_check_full(fdt, size);
 	if (err)
 		return scan_fail("bad device tree", err);
@@ -467,16 +290,22 @@ int fdt_scan_machine(const void *fdt, size_t size, struct machine_desc *m)
 	if (!err)
 		err = scan_cpus(fdt, m);
 	if (!err)
-		err = scan_uart(fdt, m);
-	if (!err)
-		err = scan_plic(fdt, m);
-	if (!err)
-		err = scan_virtio(fdt, m);
-	if (!err)
-		err = scan_mmc(fdt, m);
+		m->fdt = fdt;
 	return err;
 }
 
+/* Hart id of the cpu whose riscv,cpu-intc child has phandle ph, or -ENOENT. */
+int machine_hart_of_intc(const struct machine_desc *m, u32 ph)
+{
+	int i;
+
+	for (i = 0; ph && i < m->nr_cpus; i++)
+		if (m->cpu[i].intc_phandle == ph && m->cpu[i].hartid <= 0x7fffffff)
+			return m->cpu[i].hartid;
+	return -ENOENT;
+}
+
+/* The boot log's cpu lines: a summary, then one per cpu node. */
 static void print_cpus(const struct machine_desc *m)
 {
 	const struct machine_cpu *c;
@@ -490,33 +319,6 @@ static void print_cpus(const struct machine_desc *m)
 			c->okay ? "okay" : "disabled",
 			c->has_mmu ? c->mmu_type : "no-mmu", c->isa);
 	}
-}
-
-static void print_devices(const struct machine_desc *m)
-{
-	const struct machine_uart *u = &m->uart;
-	int i;
-
-	if (u->present)
-		pr_info("uart: %s at 0x%lx shift %u width %u irq %u clock %u\n",
-			u->compatible, (unsigned long)u->base, u->reg_shift,
-			u->reg_io_width, u->irq, u->clock_frequency);
-	if (m->plic.present) {
-		pr_info("plic: at 0x%lx ndev %u, S-mode contexts:",
-			(unsigned long)m->plic.base, m->plic.ndev);
-		for (i = 0; i < MACHINE_MAX_CPUS; i++)
-			if (m->plic.s_context[i] >= 0)
-				pr_cont(" hart%d=%d", i, m->plic.s_context[i]);
-		pr_cont("\n");
-	}
-	for (i = 0; i < m->nr_virtio; i++)
-		pr_info("virtio-mmio: 0x%lx irq %u\n",
-			(unsigned long)m->virtio[i].base, m->virtio[i].irq);
-	for (i = 0; i < m->nr_mmc; i++)
-		pr_info("mmc: %s at 0x%lx irq %u fifo %u width %u%s\n",
-			m->mmc[i].compatible, (unsigned long)m->mmc[i].base,
-			m->mmc[i].irq, m->mmc[i].fifo_depth, m->mmc[i].bus_width,
-			m->mmc[i].okay ? "" : " (disabled)");
 }
 
 /* One line per fact, at KERN_INFO; for the boot log. */
@@ -545,5 +347,4 @@ void machine_desc_print(const struct machine_desc *m)
 		pr_info("initrd: 0x%lx-0x%lx\n", (unsigned long)m->initrd_start,
 			(unsigned long)m->initrd_end);
 	print_cpus(m);
-	print_devices(m);
 }

@@ -3,9 +3,13 @@
  * The DTB is read twice: through setup_vm's identity map for the memory
  * layout (to build the linear map), then through the linear map after a
  * copy into lowmem, for the devices. No board address is hard-coded.
+ * Before all that, setup_early_console prints through the SBI firmware.
+ * Seed: Linux's setup_arch and setup_bootmem (arch/riscv); leaves out NUMA,
+ * memory hotplug and using the initrd (it is only reserved).
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <linux/limits.h>
 #include <linux/errno.h>
 #include <linux/fdt.h>
 #include <linux/of_machine.h>
@@ -14,13 +18,16 @@
 #include <linux/mmzone.h>
 #include <linux/params.h>
 #include <linux/jiffies.h>
-#include <linux/serial.h>
+#include <linux/of.h>
+#include <linux/of_fdt.h>
+#include <linux/platform_device.h>
+#include <linux/console.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
 #include <asm/sbi.h>
 #include <asm/io.h>
-#include <asm/plic.h>
 #include <asm/percpu.h>
+#include <asm/sections.h>
 
 #define COMMAND_LINE_SIZE MACHINE_CMDLINE_LEN
 
@@ -31,20 +38,31 @@ struct machine_desc machine;
 static phys_addr_t mem_limit = ~0UL;
 static long highmem_size = -1;	/* bytes; -1 = a quarter of RAM */
 
-extern char _start[], _end[];
-extern phys_addr_t kernel_load_pa;
+#define MIN_MEM_SIZE	(64 * SZ_1M)	/* lowmem for the kernel, its tables, slab */
 
-/* "mem=SIZE": use at most SIZE bytes of RAM. */
-static int mem_setup(char *val)
+/* A size with an optional K/M/G suffix and nothing after it: 0 or -EINVAL. */
+static int parse_size(const char *val, unsigned long long *size)
 {
 	char *end;
+
+	if (!val || !*val)
+		return -EINVAL;
+	*size = memparse(val, &end);
+	return *end ? -EINVAL : 0;
+}
+
+/* "mem=SIZE": use at most SIZE bytes of RAM. A bad SIZE changes nothing. */
+static int mem_setup(char *val)
+{
 	unsigned long long size;
 
-	if (!val)
+	if (parse_size(val, &size))
 		return -EINVAL;
-	size = memparse(val, &end);
-	if (*end || size < 64 * SZ_1M)
+	if (size < MIN_MEM_SIZE) {
+		pr_warn("mem=%s: rivet needs at least %lu MiB of RAM, ignored\n",
+			val, MIN_MEM_SIZE >> 20);
 		return -EINVAL;
+	}
 	mem_limit = size;
 	return 0;
 }
@@ -60,21 +78,44 @@ early_param("earlycon", console_setup);
 
 /*
  * "highmem=SIZE": how much of the top of RAM is ZONE_HIGHMEM (no linear
- * address). 0 turns the emulation off; the default is a quarter of RAM.
+ * address). 0 turns the emulation off; the default is a quarter of RAM,
+ * and a bad SIZE (empty, junk after the number) keeps it.
  */
 static int highmem_setup(char *val)
 {
-	char *end;
+	unsigned long long size;
 
-	if (!val)
-		return -EINVAL;
-	highmem_size = memparse(val, &end);
-	if (*end || highmem_size < 0)
-		return -EINVAL;
+	if (parse_size(val, &size) || size > LONG_MAX)
+		return -EINVAL;	/* reported by the caller; the default stays */
+	highmem_size = (long)size;
 	return 0;
 }
 early_param("highmem", highmem_setup);
 
+/* Bytes as they are: the SBI firmware itself sends "\r" before each "\n". */
+static void sbi_console_write(struct console *con, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		sbi_console_putchar(s[i]);
+}
+
+static struct console sbi_early_console = {
+	.name = "sbi",
+	.write = sbi_console_write,
+	.early = true,
+};
+
+/* Before the first printk: find the SBI's extensions, print through it. */
+void setup_early_console(void)
+{
+	sbi_init();
+	register_console(&sbi_early_console);
+}
+
+/*
+ * A device tree rivet cannot boot from is bad input, not a kernel bug: say
+ * @why on the SBI console and power off instead of panicking.
+ */
 static __noreturn void bad_dtb(const char *why)
 {
 	pr_emerg("rivet: cannot boot: %s\n", why);
@@ -114,7 +155,7 @@ static phys_addr_t choose_lowmem_end(void)
 	phys_addr_t ram = end - start, high, low_end;
 
 	high = highmem_size < 0 ? ram / 4 : (phys_addr_t)highmem_size;
-	if (high > ram || ram - high < 64 * SZ_1M) {
+	if (high > ram || ram - high < MIN_MEM_SIZE) {
 		pr_warn("highmem: %lu MiB leaves too little lowmem, using none\n",
 			high >> 20);
 		high = 0;
@@ -139,6 +180,10 @@ static void setup_linear_map(phys_addr_t lowmem_end)
 	paging_init();
 }
 
+/*
+ * Page tables between the linear map and mm_init: a page below memblock's
+ * limit (lowmem, so pgtable_va reaches it), or 0 when RAM is exhausted.
+ */
 static phys_addr_t memblock_pgtable_alloc(void)
 {
 	return memblock_phys_alloc(PAGE_SIZE, PAGE_SIZE);
@@ -167,6 +212,11 @@ static const void *copy_dtb(const void *src, size_t size)
 	return (const void *)pa;
 }
 
+/*
+ * Scan the DTB at @dtb_pa, parse the command line, build memblock, the
+ * linear map and the zones. A DTB rivet cannot boot from powers off with
+ * the reason (bad_dtb).
+ */
 void setup_arch(phys_addr_t dtb_pa)
 {
 	const void *fdt = early_ioremap(dtb_pa);
@@ -174,6 +224,7 @@ void setup_arch(phys_addr_t dtb_pa)
 	const void *copy;
 	phys_addr_t lowmem_end;
 
+	sbi_print_info();
 	if (fdt_check_header(fdt, 16 * SZ_1M))
 		bad_dtb(fdt_errmsg());
 	size = fdt_totalsize(fdt);
@@ -190,7 +241,7 @@ void setup_arch(phys_addr_t dtb_pa)
 	memblock_set_current_limit(lowmem_end);
 	copy = copy_dtb(fdt, size);
 	setup_linear_map(lowmem_end);
-	set_pgtable_allocator(memblock_pgtable_alloc);
+	set_pgtable_allocator(memblock_pgtable_alloc, NULL);
 
 	if (fdt_scan_machine(__va((phys_addr_t)copy), size, &machine))
 		bad_dtb("device tree changed under us");
@@ -201,21 +252,23 @@ void setup_arch(phys_addr_t dtb_pa)
 	parse_args(params_copy, false, NULL);
 }
 
-/* Interrupt controller and console UART, described by the DTB. */
+/*
+ * Devices: the tree of nodes from the DTB copy, then every driver binds to
+ * its nodes (drivers/base/platform.c; the PLIC before the UART, which
+ * waits for it). Without a console UART printk stays on SBI.
+ */
 void setup_devices(void)
 {
-	const struct machine_uart *u = &machine.uart;
-	struct uart_port_desc port = {
-		.base = u->base, .size = u->size, .reg_shift = u->reg_shift,
-		.reg_io_width = u->reg_io_width, .irq = u->irq,
-	};
-	unsigned long hart = this_cpu()->hartid;
-	int ctx = hart < MACHINE_MAX_CPUS ? machine.plic.s_context[hart] : -1;
+	int err = unflatten_device_tree(machine.fdt);
 
-	if (machine.plic.present)
-		plic_init(machine.plic.base, machine.plic.size, machine.plic.ndev, ctx);
-	if (u->present)
-		serial8250_init(&port);
-	else
-		pr_warn("serial: no console UART in the device tree, staying on SBI\n");
+	if (err) {
+		pr_err("of: cannot build the device tree: %d\n", err);
+		return;
+	}
+	err = of_platform_populate(NULL);
+	if (err < 0)
+		pr_err("of: no devices: %d\n", err);
+	if (!of_stdout || !of_find_device_by_node(of_stdout))
+		pr_warn("serial: no console UART bound (stdout-path %s), staying on SBI\n",
+			of_stdout ? of_stdout->full_name : "absent");
 }

@@ -1,16 +1,26 @@
 /*
- * 16550-compatible UART: QEMU's ns16550a (byte registers) and the Synopsys
+ * 16550-compatible UARTs, bound from the device tree as the platform driver
+ * "serial8250": QEMU's ns16550a (byte registers) and the Synopsys
  * DesignWare APB UART of the JH7110/JH7100 (reg-shift 2, 32-bit access).
- * Output is polled (printk must work anywhere); input is interrupt driven
- * into a ring buffer. The divisor is left as the firmware set it (115200).
+ * The node /chosen/stdout-path names becomes the console. Output is polled
+ * (printk must work anywhere); input is interrupt driven into a ring buffer
+ * when the UART has an interrupt, polled otherwise. The divisor is left as
+ * the firmware set it (115200); no modem lines, no tty layer yet. Seed:
+ * Linux's 8250 driver (struct uart_8250_port, serial_in/serial_out);
+ * registers as in the 16550 data sheet.
  */
 #include <linux/kernel.h>
+#include <linux/errno.h>
 #include <linux/console.h>
 #include <linux/serial.h>
 #include <linux/spinlock.h>
+#include <linux/slab.h>
+#include <linux/interrupt.h>
+#include <linux/platform_device.h>
+#include <linux/of.h>
 #include <asm/io.h>
-#include <asm/plic.h>
 
+/* Register numbers, before reg-shift scales them to offsets. */
 #define UART_RX		0	/* receive buffer (read) */
 #define UART_TX		0	/* transmit holding (write) */
 #define UART_IER	1	/* interrupt enable */
@@ -24,89 +34,279 @@
 #define UART_LSR_DR	0x01	/* data ready */
 #define UART_LSR_THRE	0x20	/* transmit holding register empty */
 
-static struct uart_port_desc port;
-static void *membase;
-static char rx_buf[256];
-static unsigned int rx_head, rx_tail;	/* protected by rx_lock */
-static DEFINE_SPINLOCK(rx_lock);
+#define SERIAL8250_NR	4	/* ttyS0 .. ttyS3 */
 
-static u32 serial_in(int reg)
+struct uart_8250_port {
+	void *membase;
+	phys_addr_t mapbase;
+	unsigned int reg_shift;		/* register stride = 1 << reg_shift */
+	unsigned int reg_io_width;	/* 1 = byte access, 4 = 32-bit access */
+	unsigned int irq;		/* 0: input is polled */
+	char name[16];			/* "ttyS0" */
+	/*
+	 * The RX ring: the interrupt adds at rx_head, serial_getc takes at
+	 * rx_tail; free-running counters, index % sizeof(rx_buf).
+	 */
+	spinlock_t rx_lock;		/* protects rx_buf, rx_head, rx_tail */
+	char rx_buf[256];
+	unsigned int rx_head, rx_tail;
+};
+
+/* Lines in use, by ttyS number; written by probes only (boot, one CPU). */
+static struct uart_8250_port *serial8250_ports[SERIAL8250_NR];
+static struct uart_8250_port *console_port;	/* set once, at its probe */
+
+/* Read register reg at the port's stride, with its access width. */
+static u32 serial_in(struct uart_8250_port *up, int reg)
 {
-	void *a = membase + (reg << port.reg_shift);
+	void *a = up->membase + (reg << up->reg_shift);
 
-	return port.reg_io_width == 4 ? readl(a) : readb(a);
+	return up->reg_io_width == 4 ? readl(a) : readb(a);
 }
 
-static void serial_out(int reg, u32 val)
+/* Write val to register reg, at the port's stride and access width. */
+static void serial_out(struct uart_8250_port *up, int reg, u32 val)
 {
-	void *a = membase + (reg << port.reg_shift);
+	void *a = up->membase + (reg << up->reg_shift);
 
-	if (port.reg_io_width == 4)
+	if (up->reg_io_width == 4)
 		writel(val, a);
 	else
 		writeb(val, a);
 }
 
+/*
+ * One byte out on the console UART: wait for an empty transmit holding
+ * register, then write it. Polled, no lock: works with interrupts off and
+ * inside a panic. Only once console_port is set.
+ */
 static void serial_putc(int c)
 {
-	while (!(serial_in(UART_LSR) & UART_LSR_THRE))
+	while (!(serial_in(console_port, UART_LSR) & UART_LSR_THRE))
 		;
-	serial_out(UART_TX, c);
+	serial_out(console_port, UART_TX, c);
 }
 
+/* The console's write: n bytes of s, "\n" sent as "\r\n". Any context. */
 static void serial_console_write(struct console *con, const char *s, size_t n)
 {
 	console_write_crlf(serial_putc, s, n);
 }
 
 static struct console serial_console = {
-	.name = "ttyS0",
 	.write = serial_console_write,
 };
 
 /* RX interrupt: move every waiting byte into the ring; drop on overflow. */
-static void serial_interrupt(unsigned int irq, void *data)
+static void serial8250_interrupt(unsigned int irq, void *data)
 {
-	spin_lock(&rx_lock);
-	while (serial_in(UART_LSR) & UART_LSR_DR) {
-		char c = serial_in(UART_RX);
+	struct uart_8250_port *up = data;
 
-		if (rx_head - rx_tail < sizeof(rx_buf))
-			rx_buf[rx_head++ % sizeof(rx_buf)] = c;
+	spin_lock(&up->rx_lock);
+	while (serial_in(up, UART_LSR) & UART_LSR_DR) {
+		char c = serial_in(up, UART_RX);
+
+		if (up->rx_head - up->rx_tail < sizeof(up->rx_buf))
+			up->rx_buf[up->rx_head++ % sizeof(up->rx_buf)] = c;
 	}
-	spin_unlock(&rx_lock);
+	spin_unlock(&up->rx_lock);
 }
 
+/* Next byte typed on the console: from the ring, or straight from the
+ * UART if it is polled. -EAGAIN if none is waiting (or no console UART). */
 int serial_getc(void)
 {
+	struct uart_8250_port *up = console_port;
 	unsigned long flags;
-	int c = -1;
+	int c = -EAGAIN;
 
-	spin_lock_irqsave(&rx_lock, flags);
-	if (rx_tail != rx_head)
-		c = (unsigned char)rx_buf[rx_tail++ % sizeof(rx_buf)];
-	spin_unlock_irqrestore(&rx_lock, flags);
+	if (!up)
+		return -EAGAIN;
+	if (!up->irq)
+		return serial_in(up, UART_LSR) & UART_LSR_DR ?
+		       (int)(serial_in(up, UART_RX) & 0xff) : -EAGAIN;
+	spin_lock_irqsave(&up->rx_lock, flags);
+	if (up->rx_tail != up->rx_head)
+		c = (unsigned char)up->rx_buf[up->rx_tail++ % sizeof(up->rx_buf)];
+	spin_unlock_irqrestore(&up->rx_lock, flags);
 	return c;
 }
 
-/* Take over the console from the SBI early console. 0 or -1. */
-int serial8250_init(const struct uart_port_desc *d)
+/* ---- binding ------------------------------------------------------------- */
+
+/* A u32 property that is dflt when absent: 0, or -errno if malformed. */
+static int read_u32_default(const struct device_node *np, const char *name,
+			    u32 dflt, u32 *out)
 {
-	port = *d;
-	if (port.reg_io_width != 1 && port.reg_io_width != 4) {
-		pr_err("serial: unsupported reg-io-width %u\n", port.reg_io_width);
-		return -1;
+	int err = of_property_read_u32(np, name, out);
+
+	if (err == -EINVAL) {	/* Linux's code for "absent" */
+		*out = dflt;
+		return 0;
 	}
-	membase = ioremap(port.base, port.size ? port.size : 0x100);
-	if (!membase)
-		return -1;
-	serial_out(UART_FCR, UART_FCR_ENABLE);
-	register_console(&serial_console);
-	if (port.irq && request_irq(port.irq, serial_interrupt, NULL) == 0) {
-		serial_out(UART_MCR, UART_MCR_DTR_RTS | UART_MCR_OUT2);
-		serial_out(UART_IER, UART_IER_RDI);
+	return err;
+}
+
+/*
+ * The line (N of ttySN): the node's serialN alias, else the first line
+ * above every alias. -EBUSY if it is taken or past SERIAL8250_NR.
+ */
+static int serial8250_pick_line(const struct device_node *np)
+{
+	int line = of_alias_get_id(np, "serial");
+
+	if (line < 0) {
+		line = of_alias_get_highest_id("serial") + 1;
+		if (line < 0)
+			line = 0;
+		while (line < SERIAL8250_NR && serial8250_ports[line])
+			line++;
 	}
-	pr_info("serial: console on 0x%lx (reg-shift %u, io-width %u), irq %u\n",
-		port.base, port.reg_shift, port.reg_io_width, port.irq);
+	if (line >= SERIAL8250_NR || serial8250_ports[line])
+		return -EBUSY;
+	return line;
+}
+
+/*
+ * The UART's interrupt: the number, 0 to poll (the node has none, or its
+ * controller will never bind), -EPROBE_DEFER until the controller binds,
+ * -EINVAL if the entry is malformed.
+ */
+static int serial8250_get_irq(struct platform_device *pdev)
+{
+	int irq = platform_get_irq(pdev, 0);
+
+	if (irq == -ENXIO)
+		return 0;
+	if (irq == -ENODEV) {
+		dev_warn(&pdev->dev, "its interrupt controller has no driver, input polled\n");
+		return 0;
+	}
+	return irq;
+}
+
+/*
+ * Reads reg-shift and reg-io-width into up and checks that the window res
+ * holds the eight registers at that stride, each naturally aligned (a
+ * misaligned MMIO access would fault). 0, or -EINVAL if unusable.
+ */
+static int serial8250_read_layout(const struct device_node *np,
+				  const struct resource *res,
+				  struct uart_8250_port *up)
+{
+	u32 shift, width;
+	int err = read_u32_default(np, "reg-shift", 0, &shift);
+
+	if (!err)
+		err = read_u32_default(np, "reg-io-width", 1, &width);
+	if (err)
+		return err;
+	if (shift > 3 || (width != 1 && width != 4) || (1U << shift) < width)
+		return -EINVAL;
+	if (res->start % width || resource_size(res) < (8U << shift))
+		return -EINVAL;
+	up->reg_shift = shift;
+	up->reg_io_width = width;
 	return 0;
 }
+
+/* FIFOs on; RX interrupts if the UART has a line and it can be had. */
+static void serial8250_startup(struct device *dev, struct uart_8250_port *up)
+{
+	int err;
+
+	serial_out(up, UART_FCR, UART_FCR_ENABLE);
+	if (!up->irq)
+		return;
+	err = request_irq(up->irq, serial8250_interrupt, up);
+	if (err) {
+		dev_warn(dev, "irq %u: %d, input polled\n", up->irq, err);
+		up->irq = 0;
+		return;
+	}
+	serial_out(up, UART_MCR, UART_MCR_DTR_RTS | UART_MCR_OUT2);
+	serial_out(up, UART_IER, UART_IER_RDI);
+}
+
+/*
+ * Fills up from pdev: register layout, interrupt, registers mapped.
+ * Returns the line to use, or -EINVAL (no reg, bad layout or window), -EPROBE_DEFER
+ * (interrupt controller not bound yet), -EBUSY (no free line), -ENOMEM.
+ */
+static int serial8250_config(struct platform_device *pdev,
+			     struct uart_8250_port *up)
+{
+	struct resource *res = platform_get_resource(pdev, IORESOURCE_MEM, 0);
+	int irq, line, err;
+
+	if (!res)
+		return -EINVAL;
+	err = serial8250_read_layout(pdev->dev.of_node, res, up);
+	if (err)
+		return err;
+	irq = serial8250_get_irq(pdev);
+	if (irq < 0)
+		return irq;
+	line = serial8250_pick_line(pdev->dev.of_node);
+	if (line < 0)
+		return line;
+	up->membase = ioremap(res->start, resource_size(res));
+	if (!up->membase)
+		return -ENOMEM;
+	up->mapbase = res->start;
+	up->irq = irq;
+	return line;
+}
+
+/* Starts the configured port up as ttyS<line>; console if it is stdout. */
+static void serial8250_register(struct platform_device *pdev,
+				struct uart_8250_port *up, int line)
+{
+	char how[16] = "polled";
+
+	spin_lock_init(&up->rx_lock);
+	snprintf(up->name, sizeof(up->name), "ttyS%d", line);
+	serial8250_startup(&pdev->dev, up);
+	serial8250_ports[line] = up;
+	platform_set_drvdata(pdev, up);
+	if (pdev->dev.of_node == of_stdout && !console_port) {
+		console_port = up;
+		serial_console.name = up->name;
+		register_console(&serial_console);
+	}
+	if (up->irq)
+		snprintf(how, sizeof(how), "irq %u", up->irq);
+	dev_info(&pdev->dev, "%s at MMIO 0x%lx %s (reg-shift %u, io-width %u)%s\n",
+		 up->name, (unsigned long)up->mapbase, how, up->reg_shift,
+		 up->reg_io_width, console_port == up ? ", console" : "");
+}
+
+/* Binds one UART (errors as serial8250_config; nothing kept on failure). */
+static int serial8250_probe(struct platform_device *pdev)
+{
+	struct uart_8250_port *up = kzalloc(sizeof(*up), GFP_KERNEL);
+	int line;
+
+	if (!up)
+		return -ENOMEM;
+	line = serial8250_config(pdev, up);
+	if (line < 0) {
+		kfree(up);
+		return line;
+	}
+	serial8250_register(pdev, up, line);
+	return 0;
+}
+
+static const struct of_device_id serial8250_of_match[] = {
+	{ .compatible = "ns16550a" },
+	{ .compatible = "ns16550" },
+	{ .compatible = "snps,dw-apb-uart" },
+	{ }
+};
+
+static const struct platform_driver serial8250_driver = {
+	.probe = serial8250_probe,
+	.driver = { .name = "serial8250", .of_match_table = serial8250_of_match },
+};
+module_platform_driver(serial8250_driver);

@@ -40,9 +40,13 @@
 #define ELOOP		40
 #define ENODATA		61
 #define EOVERFLOW	75
+#define EILSEQ		84
 #define EOPNOTSUPP	95
 #define ETIMEDOUT	110
 #define EUCLEAN		117
+
+/* Kernel-internal, never seen by user space (Linux's values). */
+#define EPROBE_DEFER	517	/* driver: try again once other devices bound */
 
 #define MAX_ERRNO	4095
 #define IS_ERR_VALUE(x)	((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)

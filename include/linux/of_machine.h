@@ -1,7 +1,9 @@
 /*
- * lib/fdt_scan.c: everything rivet needs from the device tree at boot,
- * gathered in one plain struct (fixed arrays, strings copied, nothing
- * allocated), so the DTB need not stay mapped afterwards.
+ * lib/fdt_scan.c: what rivet needs from the device tree before it has
+ * devices (memory, reservations, /chosen, cpus, timebase), gathered in one
+ * plain struct (fixed arrays, strings copied, nothing allocated). Devices
+ * (UART, PLIC, virtio, SD hosts) are not here: their drivers bind to their
+ * nodes (<linux/platform_device.h>, docs/drivers.md).
  */
 #ifndef _LINUX_OF_MACHINE_H
 #define _LINUX_OF_MACHINE_H
@@ -11,8 +13,6 @@
 #define MACHINE_MAX_MEM		16
 #define MACHINE_MAX_RSV		32
 #define MACHINE_MAX_CPUS	16	/* cpu nodes; hart ids must be below */
-#define MACHINE_MAX_VIRTIO	16
-#define MACHINE_MAX_MMC		4
 #define MACHINE_NAME_LEN	48
 #define MACHINE_CMDLINE_LEN	1024
 
@@ -35,43 +35,8 @@ struct machine_cpu {
 	u32 intc_phandle;		/* its riscv,cpu-intc child, 0 if none */
 };
 
-struct machine_uart {
-	bool present;
-	int node;			/* offset in the DTB it was read from */
-	u64 base, size;
-	u32 reg_shift;			/* default 0 */
-	u32 reg_io_width;		/* default 1 */
-	u32 irq;			/* first cell of interrupts, 0 if none */
-	u32 clock_frequency;		/* 0 if absent */
-	u32 current_speed;		/* 0 if absent */
-	char compatible[MACHINE_NAME_LEN]; /* the string that matched */
-};
-
-struct machine_plic {
-	bool present;
-	u64 base, size;
-	u32 ndev;			/* riscv,ndev */
-	u32 phandle;
-	/* S-mode context of each hart id, -1 if the hart has none. */
-	int s_context[MACHINE_MAX_CPUS];
-	int nr_contexts;		/* entries in interrupts-extended */
-};
-
-struct machine_virtio {
-	u64 base, size;
-	u32 irq;
-};
-
-struct machine_mmc {
-	u64 base, size;
-	u32 irq;
-	u32 fifo_depth;			/* 0 if absent */
-	u32 bus_width;			/* default 1 */
-	bool okay;
-	char compatible[MACHINE_NAME_LEN];
-};
-
 struct machine_desc {
+	const void *fdt;			/* the blob scanned (drivers read it later) */
 	char model[MACHINE_NAME_LEN * 2];	/* "" if absent */
 
 	struct machine_range mem[MACHINE_MAX_MEM];
@@ -93,23 +58,29 @@ struct machine_desc {
 	struct machine_cpu cpu[MACHINE_MAX_CPUS];
 	int nr_cpus;			/* cpu nodes with device_type "cpu" */
 	int nr_usable_harts;		/* okay and with an MMU */
-
-	struct machine_uart uart;
-	struct machine_plic plic;
-	struct machine_virtio virtio[MACHINE_MAX_VIRTIO];
-	int nr_virtio;
-	struct machine_mmc mmc[MACHINE_MAX_MMC];
-	int nr_mmc;
 };
+
+/* The boot machine, filled by setup_arch (arch/riscv/setup.c). */
+extern struct machine_desc machine;
 
 /*
  * Fills *m from the DTB at fdt (size bytes readable). Returns 0, or -EINVAL
  * after printing why (a malformed blob, no memory, a malformed property in
- * a node rivet needs). Missing optional parts (UART, PLIC, ...) are not
- * errors: their present flag or count stays 0. Boot CPU, before paging.
+ * a node rivet needs). Missing optional parts (/chosen, initrd, ...) are
+ * not errors. Boot CPU, before paging.
  */
 int fdt_scan_machine(const void *fdt, size_t size, struct machine_desc *m);
-/* Prints a concise summary of *m with printk. */
+/* Prints a concise summary of *m with printk (no devices: drivers do). */
 void machine_desc_print(const struct machine_desc *m);
+
+/*
+ * The node /chosen's stdout-path (or linux,stdout-path) names, through an
+ * alias or a path, options after ':' cut off: its offset, or -ENOENT if
+ * there is none or it names no node. *opts (if opts) is set to the options
+ * ("115200n8") or NULL.
+ */
+int fdt_stdout_offset(const void *fdt, const char **opts);
+/* Hart id of the cpu whose riscv,cpu-intc child has phandle ph, -ENOENT. */
+int machine_hart_of_intc(const struct machine_desc *m, u32 ph);
 
 #endif

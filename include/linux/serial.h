@@ -1,19 +1,13 @@
-/* The console UART (drivers/tty/serial8250.c). */
+/*
+ * The console UART (drivers/tty/serial8250.c). The driver binds to 16550
+ * nodes of the device tree by itself; the one /chosen/stdout-path names
+ * becomes the console.
+ */
 #ifndef _LINUX_SERIAL_H
 #define _LINUX_SERIAL_H
 
-#include <linux/types.h>
-
-struct uart_port_desc {
-	phys_addr_t base;
-	unsigned long size;
-	unsigned int reg_shift;		/* register stride = 1 << reg_shift */
-	unsigned int reg_io_width;	/* 1 = byte access, 4 = 32-bit access */
-	unsigned int irq;		/* PLIC source, 0 = none (polled) */
-};
-
-int serial8250_init(const struct uart_port_desc *d);
-/* Next received byte, or -1 if none is waiting. */
+/* Next byte received on the console UART, or -EAGAIN if none is waiting
+ * (or no UART is the console). Any context. */
 int serial_getc(void);
 
 #endif

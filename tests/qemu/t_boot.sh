@@ -19,8 +19,13 @@ expect "$log" "SBI specification v1\.0" "direct: SBI version probed"
 expect "$log" "memory: $mem_base-$mem_end" "direct: memory map matches the DTB ($mem_base-$mem_end)"
 expect "$log" "reserved: 0x0*80000000-" "direct: OpenSBI's region is reserved"
 expect "$log" "command line: console=ttyS0 poweroff_after=1500" "direct: command line from /chosen"
-expect "$log" "plic: 96 sources at 0xc000000, S-mode context 1" "direct: PLIC from the DTB"
-expect "$log" "serial: console on 0x10000000 \(reg-shift 0, io-width 1\), irq 10" "direct: UART from the DTB"
+expect "$log" "\] riscv-plic c000000\.plic: 96 sources at 0xc000000, hart 0 S-mode context 1 of 2\$" \
+	"direct: the PLIC driver bound to the DTB's PLIC"
+expect "$log" "\] serial8250 10000000\.serial: ttyS0 at MMIO 0x10000000 irq 10 \(reg-shift 0, io-width 1\), console\$" \
+	"direct: the 16550 driver bound to the stdout-path UART, with the PLIC's irq 10"
+expect_not "$log" "probe of node .* failed|no console UART bound" "direct: no driver failed to bind"
+expect_not "$log" "^\[.*\] (uart: .* shift|plic: at 0x|virtio-mmio: 0x|mmc: .* fifo)" \
+	"direct: machine_desc lists no devices (their drivers do)"
 expect "$log" "timer: timebase 10000000 Hz, HZ=100" "direct: timebase from the DTB"
 expect "$log" "^\[.*\]   ffffffff80001000-[0-9a-f]+ +[0-9]+K R-XG" "direct: kernel text is R-X"
 expect "$log" "^\[.*\]   ffffffff8[0-9a-f]+-[0-9a-f]+ +[0-9]+K R--G" "direct: kernel rodata is R--"

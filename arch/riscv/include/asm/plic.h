@@ -1,13 +1,15 @@
-/* PLIC interface for drivers (arch/riscv/plic.c). */
+/*
+ * PLIC (arch/riscv/plic.c). It binds as a platform driver; drivers take
+ * interrupts through request_irq() in <linux/interrupt.h>.
+ */
 #ifndef _ASM_PLIC_H
 #define _ASM_PLIC_H
 
-#include <linux/types.h>
+#include <linux/interrupt.h>
 
-typedef void (*irq_handler_t)(unsigned int irq, void *data);
+#define PLIC_MAX_IRQS	1024	/* sources the register map has room for */
 
-int plic_init(phys_addr_t base, unsigned long size, unsigned int ndev, int context);
-int request_irq(unsigned int irq, irq_handler_t fn, void *data);
-extern unsigned long irq_count[];
+/* Interrupts taken per source since boot. */
+extern unsigned long irq_count[PLIC_MAX_IRQS];
 
 #endif
