@@ -15,7 +15,7 @@
 #include <linux/sysinfo.h>
 #include <linux/vmalloc.h>
 #include <asm/page.h>
-#include <asm/setup.h>
+#include <linux/mmstat.h>
 
 static char mmstat_list[128];
 static char text[32 * 1024];	/* one report at a time, console context only */

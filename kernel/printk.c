@@ -18,7 +18,9 @@ static struct console *consoles;
 static DEFINE_SPINLOCK(printk_lock);
 static char log_buf[LOG_BUF_LEN];
 static unsigned long log_head;	/* total bytes ever written */
+/* Under printk_lock: at the start of a line? Is the current line shown? */
 static bool line_start = true;
+static bool line_shown = true;
 
 void register_console(struct console *con)
 {
@@ -39,7 +41,27 @@ void register_console(struct console *con)
 	spin_unlock_irqrestore(&printk_lock, flags);
 }
 
-/* For consoles that are terminals: each "\n" goes out as "\r\n". */
+/* Take @con off the console list (a no-op if it is not on it). */
+void unregister_console(struct console *con)
+{
+	struct console **pp;
+	unsigned long flags;
+
+	spin_lock_irqsave(&printk_lock, flags);
+	for (pp = &consoles; *pp; pp = &(*pp)->next) {
+		if (*pp == con) {
+			*pp = con->next;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&printk_lock, flags);
+}
+
+/*
+ * For consoles that are terminals: each "\n" goes out as "\r\n". Only for
+ * raw hardware such as the UART; the SBI console must not use it, since
+ * the firmware adds its own "\r" (which made "\r\r\n").
+ */
 void console_write_crlf(void (*putc)(int c), const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -79,6 +101,20 @@ static int printk_level(const char **fmt)
 	return f[1] - '0';
 }
 
+/*
+ * Does this piece reach the consoles? A message with a level: if the level
+ * is below console_loglevel. A continuation (KERN_CONT) in mid-line: as the
+ * line it continues, so a suppressed line's pr_cont stays suppressed too. A
+ * continuation at the start of a line is bare text (monitor output, /proc
+ * texts): always shown. Called under printk_lock.
+ */
+static bool printk_shown(int level)
+{
+	if (level >= 0)
+		return level < console_loglevel;
+	return line_start ? true : line_shown;
+}
+
 int vprintk(const char *fmt, va_list ap)
 {
 	static char text[512];
@@ -90,7 +126,8 @@ int vprintk(const char *fmt, va_list ap)
 	level = printk_level(&fmt);
 	spin_lock_irqsave(&printk_lock, flags);
 	n = vscnprintf(text, sizeof(text), fmt, ap);
-	show = level < 0 || level < console_loglevel;
+	show = printk_shown(level);
+	line_shown = show;
 	if (line_start && level >= 0) {
 		boot_time(&sec, &usec);
 		int m = scnprintf(stamp, sizeof(stamp), "[%5lu.%06lu] ", sec, usec);

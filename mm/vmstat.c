@@ -1,47 +1,82 @@
 /*
  * Memory statistics and the texts of /proc/zoneinfo, buddyinfo,
- * pagetypeinfo, meminfo and vmstat, in Linux's formats (the zoneinfo and
- * pagetypeinfo layouts of seed 003). Left out: per-CPU stat deltas and
- * thresholds, NUMA counters, lowmem_reserve ("protection").
+ * pagetypeinfo, meminfo and vmstat, laid out exactly as Linux 6.1-6.6 lays
+ * them out (the files seed 003 reads), so tools that parse them work as
+ * they are. Left out: the lines of counters rivet does not keep (NUMA,
+ * swap, THP, workingset, compaction, dirty thresholds, ...), rather than
+ * print them as zeros; docs/mm.md lists what each file shows.
  */
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/mm.h>
+#include <linux/cpumask.h>
 #include <linux/vmstat.h>
 #include <linux/seq_buf.h>
 
 unsigned long vm_event_states[NR_CPUS][NR_VM_EVENT_ITEMS];
 
-const char * const vmstat_text[NR_VM_ZONE_STAT_ITEMS] = {
-	[NR_FREE_PAGES]		= "nr_free_pages",
-	[NR_INACTIVE_ANON]	= "nr_inactive_anon",
-	[NR_ACTIVE_ANON]	= "nr_active_anon",
-	[NR_INACTIVE_FILE]	= "nr_inactive_file",
-	[NR_ACTIVE_FILE]	= "nr_active_file",
-	[NR_ANON_PAGES]		= "nr_anon_pages",
-	[NR_FILE_MAPPED]	= "nr_mapped",
-	[NR_FILE_PAGES]		= "nr_file_pages",
-	[NR_FILE_DIRTY]		= "nr_dirty",
-	[NR_WRITEBACK]		= "nr_writeback",
-	[NR_SLAB_RECLAIMABLE]	= "nr_slab_reclaimable",
-	[NR_SLAB_UNRECLAIMABLE]	= "nr_slab_unreclaimable",
-	[NR_PAGETABLE]		= "nr_page_table_pages",
-	[NR_KERNEL_STACK]	= "nr_kernel_stack",
-	[NR_BOUNCE]		= "nr_bounce",
+/*
+ * A counter line of zoneinfo or vmstat: Linux's name and the rivet
+ * counters (a bit per enum zone_stat_item) whose sum it shows.
+ */
+struct vmstat_line {
+	const char *name;
+	unsigned int items;
+	bool in_kb;		/* Linux shows this one in kB, not pages */
+};
+#define ITEM(i)		(1U << (i))
+#define LINE(n, it)	{ .name = (n), .items = (it) }
+#define LINE_KB(n, it)	{ .name = (n), .items = (it), .in_kb = true }
+
+_Static_assert(NR_VM_ZONE_STAT_ITEMS == 15,
+	       "a new zone counter needs its line in zone_lines or node_lines");
+
+/* Linux's per-zone counters (enum zone_stat_item) that rivet keeps, in its order. */
+static const struct vmstat_line zone_lines[] = {
+	LINE("nr_free_pages",		ITEM(NR_FREE_PAGES)),
+	LINE("nr_zone_inactive_anon",	ITEM(NR_INACTIVE_ANON)),
+	LINE("nr_zone_active_anon",	ITEM(NR_ACTIVE_ANON)),
+	LINE("nr_zone_inactive_file",	ITEM(NR_INACTIVE_FILE)),
+	LINE("nr_zone_active_file",	ITEM(NR_ACTIVE_FILE)),
+	LINE("nr_zone_write_pending",	ITEM(NR_FILE_DIRTY) | ITEM(NR_WRITEBACK)),
+	LINE("nr_bounce",		ITEM(NR_BOUNCE)),
 };
 
-const char * const vm_event_text[NR_VM_EVENT_ITEMS] = {
+/*
+ * Linux's per-node counters (enum node_stat_item) that rivet keeps, in its
+ * order. rivet counts them per zone; a node's value is the sum of its zones.
+ */
+static const struct vmstat_line node_lines[] = {
+	LINE("nr_inactive_anon",	ITEM(NR_INACTIVE_ANON)),
+	LINE("nr_active_anon",		ITEM(NR_ACTIVE_ANON)),
+	LINE("nr_inactive_file",	ITEM(NR_INACTIVE_FILE)),
+	LINE("nr_active_file",		ITEM(NR_ACTIVE_FILE)),
+	LINE("nr_slab_reclaimable",	ITEM(NR_SLAB_RECLAIMABLE)),
+	LINE("nr_slab_unreclaimable",	ITEM(NR_SLAB_UNRECLAIMABLE)),
+	LINE("nr_anon_pages",		ITEM(NR_ANON_PAGES)),
+	LINE("nr_mapped",		ITEM(NR_FILE_MAPPED)),
+	LINE("nr_file_pages",		ITEM(NR_FILE_PAGES)),
+	LINE("nr_dirty",		ITEM(NR_FILE_DIRTY)),
+	LINE("nr_writeback",		ITEM(NR_WRITEBACK)),
+	LINE_KB("nr_kernel_stack",	ITEM(NR_KERNEL_STACK)),
+	LINE("nr_page_table_pages",	ITEM(NR_PAGETABLE)),
+};
+
+/* Linux's names of the events (enum vm_event_item, same order). */
+static const char * const vm_event_text[NR_VM_EVENT_ITEMS] = {
 	[PGPGIN]		= "pgpgin",
 	[PGPGOUT]		= "pgpgout",
 	[PGALLOC_DMA32]		= "pgalloc_dma32",
 	[PGALLOC_NORMAL]	= "pgalloc_normal",
 	[PGALLOC_HIGH]		= "pgalloc_high",
+	[ALLOCSTALL_DMA32]	= "allocstall_dma32",
+	[ALLOCSTALL_NORMAL]	= "allocstall_normal",
+	[ALLOCSTALL_HIGH]	= "allocstall_high",
 	[PGFREE]		= "pgfree",
 	[PGFAULT]		= "pgfault",
 	[PGMAJFAULT]		= "pgmajfault",
-	[PGSCAN_DIRECT]		= "pgscan_direct",
 	[PGSTEAL_DIRECT]	= "pgsteal_direct",
-	[ALLOCSTALL]		= "allocstall",
+	[PGSCAN_DIRECT]		= "pgscan_direct",
 };
 
 unsigned long global_zone_page_state(enum zone_stat_item item)
@@ -64,40 +99,110 @@ unsigned long all_vm_events(enum vm_event_item item)
 	return sum;
 }
 
-/* ---- /proc/zoneinfo ---- */
-
-static void zoneinfo_show_zone(struct seq_buf *s, struct zone *zone)
+/* The value line @l shows for @zone, or for all zones (the node) if NULL. */
+static unsigned long vmstat_line_value(const struct vmstat_line *l, struct zone *zone)
 {
-	unsigned int i, cpu;
+	unsigned long sum = 0;
+	unsigned int i;
 
-	seq_buf_printf(s, "Node %d, zone %8s\n", zone->zone_pgdat->node_id, zone->name);
-	seq_buf_printf(s, "  pages free     %lu\n", zone_page_state(zone, NR_FREE_PAGES));
-	seq_buf_printf(s, "        min      %lu\n", min_wmark_pages(zone));
-	seq_buf_printf(s, "        low      %lu\n", low_wmark_pages(zone));
-	seq_buf_printf(s, "        high     %lu\n", high_wmark_pages(zone));
-	seq_buf_printf(s, "        spanned  %lu\n", zone->spanned_pages);
-	seq_buf_printf(s, "        present  %lu\n", zone->present_pages);
-	seq_buf_printf(s, "        managed  %lu\n", zone->managed_pages);
 	for (i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++)
-		seq_buf_printf(s, "    %-12s %lu\n", vmstat_text[i], zone_page_state(zone, i));
-	seq_buf_printf(s, "  pagesets\n");
-	for (cpu = 0; cpu < NR_CPUS; cpu++) {
-		struct per_cpu_pages *pcp = &zone->pageset[cpu];
-
-		seq_buf_printf(s, "    cpu: %u\n", cpu);
-		seq_buf_printf(s, "              count: %d\n", READ_ONCE(pcp->count));
-		seq_buf_printf(s, "              high:  %d\n", READ_ONCE(pcp->high));
-		seq_buf_printf(s, "              batch: %d\n", READ_ONCE(pcp->batch));
-	}
-	seq_buf_printf(s, "  start_pfn:         %lu\n", zone->zone_start_pfn);
+		if (l->items & ITEM(i))
+			sum += zone ? zone_page_state(zone, i) : global_zone_page_state(i);
+	return l->in_kb ? sum * (PAGE_SIZE / 1024) : sum;
 }
 
+/* ---- /proc/zoneinfo ---- */
+
+static bool is_zone_first_populated(pg_data_t *pgdat, struct zone *zone)
+{
+	for (int i = 0; i < MAX_NR_ZONES; i++)
+		if (populated_zone(&pgdat->node_zones[i]))
+			return zone == &pgdat->node_zones[i];
+	return false;
+}
+
+/* "per-node stats": the node's counters (rivet has one node: all zones). */
+static void zoneinfo_show_node_stats(struct seq_buf *s)
+{
+	seq_buf_puts(s, "\n  per-node stats");
+	for (unsigned int i = 0; i < ARRAY_SIZE(node_lines); i++)
+		seq_buf_printf(s, "\n      %-12s %lu", node_lines[i].name,
+			       vmstat_line_value(&node_lines[i], NULL));
+}
+
+/*
+ * Free pages, watermarks and sizes, then "protection": the lowmem_reserve
+ * against each zone index. rivet never boosts a watermark and has no CMA,
+ * so those two are 0.
+ */
+static void zoneinfo_show_sizes(struct seq_buf *s, struct zone *zone)
+{
+	seq_buf_printf(s, "\n  pages free     %lu", zone_page_state(zone, NR_FREE_PAGES));
+	seq_buf_printf(s, "\n        boost    %lu", 0UL);
+	seq_buf_printf(s, "\n        min      %lu", min_wmark_pages(zone));
+	seq_buf_printf(s, "\n        low      %lu", low_wmark_pages(zone));
+	seq_buf_printf(s, "\n        high     %lu", high_wmark_pages(zone));
+	seq_buf_printf(s, "\n        spanned  %lu", zone->spanned_pages);
+	seq_buf_printf(s, "\n        present  %lu", zone->present_pages);
+	seq_buf_printf(s, "\n        managed  %lu", zone->managed_pages);
+	seq_buf_printf(s, "\n        cma      %lu", 0UL);
+	seq_buf_printf(s, "\n        protection: (%ld", zone->lowmem_reserve[0]);
+	for (int i = 1; i < MAX_NR_ZONES; i++)
+		seq_buf_printf(s, ", %ld", zone->lowmem_reserve[i]);
+	seq_buf_puts(s, ")");
+}
+
+/*
+ * One entry per online CPU. "vm stats threshold" is how far a CPU's
+ * counter delta may drift before it is folded in: 0, since rivet updates
+ * the zone counters in place.
+ */
+static void zoneinfo_show_pagesets(struct seq_buf *s, struct zone *zone)
+{
+	unsigned int cpu;
+
+	seq_buf_puts(s, "\n  pagesets");
+	for_each_online_cpu(cpu) {
+		struct per_cpu_pages *pcp = &zone->pageset[cpu];
+
+		seq_buf_printf(s, "\n    cpu: %u", cpu);
+		seq_buf_printf(s, "\n              count: %d", READ_ONCE(pcp->count));
+		seq_buf_printf(s, "\n              high:  %d", READ_ONCE(pcp->high));
+		seq_buf_printf(s, "\n              batch: %d", READ_ONCE(pcp->batch));
+		seq_buf_printf(s, "\n  vm stats threshold: %d", 0);
+	}
+}
+
+/*
+ * One zone; an unpopulated one stops after "protection" as in Linux.
+ * node_unreclaimable is 0: rivet has no kswapd to give up on a node.
+ */
+static void zoneinfo_show_print(struct seq_buf *s, pg_data_t *pgdat, struct zone *zone)
+{
+	seq_buf_printf(s, "Node %d, zone %8s", pgdat->node_id, zone->name);
+	if (is_zone_first_populated(pgdat, zone))
+		zoneinfo_show_node_stats(s);
+	zoneinfo_show_sizes(s, zone);
+	if (populated_zone(zone)) {
+		for (unsigned int i = 0; i < ARRAY_SIZE(zone_lines); i++)
+			seq_buf_printf(s, "\n      %-12s %lu", zone_lines[i].name,
+				       vmstat_line_value(&zone_lines[i], zone));
+		zoneinfo_show_pagesets(s, zone);
+		seq_buf_printf(s, "\n  node_unreclaimable:  %u", 0U);
+		seq_buf_printf(s, "\n  start_pfn:           %lu", zone->zone_start_pfn);
+	}
+	seq_buf_puts(s, "\n");
+}
+
+/* Every zone of the node, populated or not (Linux shows them all). */
 void zoneinfo_show(struct seq_buf *s)
 {
+	pg_data_t *pgdat = NODE_DATA(0);
 	struct zone *zone;
 
-	for_each_populated_zone(zone)
-		zoneinfo_show_zone(s, zone);
+	for_each_zone(zone)
+		if (zone->name)
+			zoneinfo_show_print(s, pgdat, zone);
 }
 
 /* ---- /proc/buddyinfo ---- */
@@ -123,32 +228,59 @@ void buddyinfo_show(struct seq_buf *s)
 
 /* ---- /proc/pagetypeinfo ---- */
 
-static unsigned long list_length(const struct list_head *head)
+/*
+ * The columns in Linux's order. rivet's enum order (UNMOVABLE, RECLAIMABLE,
+ * MOVABLE) is fixed by gfpflags_to_migratetype, so the display maps.
+ * HighAtomic is Linux's reserve for high-order atomic allocations: rivet
+ * keeps none, so it has no free lists and no pageblocks (its counts are 0).
+ * Linux's CMA and Isolate columns exist only when configured: rivet has neither.
+ */
+#define MIGRATE_NONE	(-1)
+static const struct {
+	const char *name;
+	int mt;			/* rivet's migratetype, or MIGRATE_NONE */
+} pagetype_columns[] = {
+	{ "Unmovable",		MIGRATE_UNMOVABLE },
+	{ "Movable",		MIGRATE_MOVABLE },
+	{ "Reclaimable",	MIGRATE_RECLAIMABLE },
+	{ "HighAtomic",		MIGRATE_NONE },
+};
+#define NR_PAGETYPE_COLUMNS	ARRAY_SIZE(pagetype_columns)
+
+/* Linux stops counting a free list here and prints ">100000". */
+#define PAGETYPE_COUNT_CAP	100000
+
+static unsigned long list_length_capped(const struct list_head *head)
 {
 	const struct list_head *pos;
 	unsigned long n = 0;
 
 	list_for_each(pos, head)
-		n++;
+		if (++n >= PAGETYPE_COUNT_CAP)
+			break;
 	return n;
 }
 
 /* The "Free pages count per migrate type at order" rows of one zone. */
 static void pagetypeinfo_showfree_zone(struct seq_buf *s, struct zone *zone)
 {
-	unsigned long nr[MIGRATE_TYPES][MAX_ORDER], flags;
-	unsigned int order, mt;
+	unsigned long nr[NR_PAGETYPE_COLUMNS][MAX_ORDER] = { { 0 } }, flags;
+	unsigned int order, col;
 
 	spin_lock_irqsave(&zone->lock, flags);
-	for (mt = 0; mt < MIGRATE_TYPES; mt++)
-		for (order = 0; order < MAX_ORDER; order++)
-			nr[mt][order] = list_length(&zone->free_area[order].free_list[mt]);
+	for (col = 0; col < NR_PAGETYPE_COLUMNS; col++) {
+		int mt = pagetype_columns[col].mt;
+
+		for (order = 0; order < MAX_ORDER && mt != MIGRATE_NONE; order++)
+			nr[col][order] = list_length_capped(&zone->free_area[order].free_list[mt]);
+	}
 	spin_unlock_irqrestore(&zone->lock, flags);
-	for (mt = 0; mt < MIGRATE_TYPES; mt++) {
-		seq_buf_printf(s, "Node %4d, zone %8s, type %12s ",
-			       zone->zone_pgdat->node_id, zone->name, migratetype_names[mt]);
+	for (col = 0; col < NR_PAGETYPE_COLUMNS; col++) {
+		seq_buf_printf(s, "Node %4d, zone %8s, type %12s ", zone->zone_pgdat->node_id,
+			       zone->name, pagetype_columns[col].name);
 		for (order = 0; order < MAX_ORDER; order++)
-			seq_buf_printf(s, "%6lu ", nr[mt][order]);
+			seq_buf_printf(s, "%s%6lu ", nr[col][order] >= PAGETYPE_COUNT_CAP ? ">" : "",
+				       nr[col][order]);
 		seq_buf_printf(s, "\n");
 	}
 }
@@ -158,7 +290,7 @@ static void pagetypeinfo_showblockcount_zone(struct seq_buf *s, struct zone *zon
 {
 	unsigned long count[MIGRATE_TYPES] = { 0 };
 	unsigned long pfn = ALIGN_DOWN(zone->zone_start_pfn, pageblock_nr_pages);
-	unsigned int mt;
+	unsigned int mt, col;
 
 	for (; pfn < zone_end_pfn(zone); pfn += pageblock_nr_pages) {
 		unsigned long p = max(pfn, zone->zone_start_pfn);
@@ -168,15 +300,18 @@ static void pagetypeinfo_showblockcount_zone(struct seq_buf *s, struct zone *zon
 			count[mt]++;
 	}
 	seq_buf_printf(s, "Node %d, zone %8s ", zone->zone_pgdat->node_id, zone->name);
-	for (mt = 0; mt < MIGRATE_TYPES; mt++)
-		seq_buf_printf(s, "%12lu ", count[mt]);
+	for (col = 0; col < NR_PAGETYPE_COLUMNS; col++) {
+		int m = pagetype_columns[col].mt;
+
+		seq_buf_printf(s, "%12lu ", m == MIGRATE_NONE ? 0UL : count[m]);
+	}
 	seq_buf_printf(s, "\n");
 }
 
 void pagetypeinfo_show(struct seq_buf *s)
 {
 	struct zone *zone;
-	unsigned int order, mt;
+	unsigned int order, col;
 
 	seq_buf_printf(s, "Page block order: %d\n", pageblock_order);
 	seq_buf_printf(s, "Pages per block:  %lu\n\n", pageblock_nr_pages);
@@ -187,8 +322,8 @@ void pagetypeinfo_show(struct seq_buf *s)
 	for_each_populated_zone(zone)
 		pagetypeinfo_showfree_zone(s, zone);
 	seq_buf_printf(s, "\n%-23s", "Number of blocks type ");
-	for (mt = 0; mt < MIGRATE_TYPES; mt++)
-		seq_buf_printf(s, "%12s ", migratetype_names[mt]);
+	for (col = 0; col < NR_PAGETYPE_COLUMNS; col++)
+		seq_buf_printf(s, "%12s ", pagetype_columns[col].name);
 	seq_buf_printf(s, "\n");
 	for_each_populated_zone(zone)
 		pagetypeinfo_showblockcount_zone(s, zone);
@@ -251,12 +386,17 @@ void meminfo_show(struct seq_buf *s, const struct meminfo_extra *extra)
 
 /* ---- /proc/vmstat ---- */
 
+/* "name value" lines: zone counters, node counters, then events (Linux's order). */
 void vmstat_show(struct seq_buf *s)
 {
 	unsigned int i;
 
-	for (i = 0; i < NR_VM_ZONE_STAT_ITEMS; i++)
-		seq_buf_printf(s, "%s %lu\n", vmstat_text[i], global_zone_page_state(i));
+	for (i = 0; i < ARRAY_SIZE(zone_lines); i++)
+		seq_buf_printf(s, "%s %lu\n", zone_lines[i].name,
+			       vmstat_line_value(&zone_lines[i], NULL));
+	for (i = 0; i < ARRAY_SIZE(node_lines); i++)
+		seq_buf_printf(s, "%s %lu\n", node_lines[i].name,
+			       vmstat_line_value(&node_lines[i], NULL));
 	for (i = 0; i < NR_VM_EVENT_ITEMS; i++)
 		seq_buf_printf(s, "%s %lu\n", vm_event_text[i], all_vm_events(i));
 }

@@ -12,6 +12,7 @@ struct console {
 };
 
 void register_console(struct console *con);
+void unregister_console(struct console *con);
 void console_write_crlf(void (*putc)(int c), const char *s, size_t n);
 extern int console_loglevel;
 /* Seconds and microseconds since boot, from the time CSR. */

@@ -11,24 +11,26 @@
 
 struct seq_buf;
 
-/* Event counters (/proc/vmstat); pgalloc_* are indexed by zone. */
+/*
+ * Event counters (/proc/vmstat), in Linux's order; pgalloc_* are indexed
+ * by zone. Names in mm/vmstat.c.
+ */
 enum vm_event_item {
-	PGPGIN,
-	PGPGOUT,
+	PGPGIN,			/* kB read from block devices */
+	PGPGOUT,		/* kB written to block devices */
 	PGALLOC_DMA32,		/* + zone_idx: one per zone, same order as zone_type */
 	PGALLOC_NORMAL,
 	PGALLOC_HIGH,
+	ALLOCSTALL_DMA32,	/* + the request's highest zone: entries into reclaim */
+	ALLOCSTALL_NORMAL,
+	ALLOCSTALL_HIGH,
 	PGFREE,
 	PGFAULT,
 	PGMAJFAULT,
-	PGSCAN_DIRECT,		/* vmscan: pages looked at */
 	PGSTEAL_DIRECT,		/* vmscan: pages reclaimed */
-	ALLOCSTALL,		/* entries into direct reclaim */
+	PGSCAN_DIRECT,		/* vmscan: pages looked at */
 	NR_VM_EVENT_ITEMS
 };
-
-extern const char * const vmstat_text[NR_VM_ZONE_STAT_ITEMS];
-extern const char * const vm_event_text[NR_VM_EVENT_ITEMS];
 
 /*
  * Zone counters are atomic: any context may update them. The __ variants
@@ -106,7 +108,11 @@ struct meminfo_extra {
 	unsigned long vmalloc_used;	/* bytes */
 };
 
-/* The /proc texts, in Linux's formats. They never fail; see seq_buf. */
+/*
+ * The /proc texts, laid out exactly as Linux 6.1-6.6 lays them out (field
+ * names, order and column widths; docs/mm.md lists what rivet leaves out).
+ * They never fail; see seq_buf.
+ */
 void zoneinfo_show(struct seq_buf *s);
 void buddyinfo_show(struct seq_buf *s);
 void pagetypeinfo_show(struct seq_buf *s);

@@ -1,8 +1,9 @@
 /*
  * Page allocator cost on the host, beside glibc malloc+free of the same
- * size: order-0 through the per-CPU lists, order-0 with the lists off
- * (every call takes zone->lock and walks the buddy lists), order 3, and
- * bursts of 256 pages that overflow the pcp lists. Min of 5 runs.
+ * size (bench_glibc.h says how that baseline is kept fair): order-0
+ * through the per-CPU lists, order-0 with the lists off (every call takes
+ * zone->lock and walks the buddy lists), order 3, and bursts of 256 pages
+ * that overflow the pcp lists. Min of 5 runs; prints figures, asserts nothing.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <linux/mm.h>
 #include <linux/vmstat.h>
 #include "page_alloc_arena.h"
+#include "bench_glibc.h"
 
 #define ITERS	1000000
 #define REPS	5
@@ -94,9 +96,10 @@ static void malloc_burst(long iters, unsigned long size)
 	}
 }
 
+/* One row: the rivet call's ns per pair, glibc's, and rivet / glibc. */
 static void row(const char *what, double ns, double ref)
 {
-	printf("  %-46s %8.1f ns   glibc %7.1f ns   ratio %5.2f\n", what, ns, ref, ns / ref);
+	printf("  %-46s %8.1f %8.1f %7.2f\n", what, ns, ref, ns / ref);
 }
 
 int main(void)
@@ -105,8 +108,12 @@ int main(void)
 	double m4k, m32k, m4k_burst, t;
 
 	arena_boot(&layout);
-	printf("bench_page_alloc: %d iterations, min of %d runs; pcp high %d batch %d\n",
-	       ITERS, REPS, normal->pageset[0].high, normal->pageset[0].batch);
+	bench_glibc_setup();
+	printf("bench_page_alloc: ns per alloc+free pair, min of %d runs of %d; pcp high %d batch %d\n",
+	       REPS, ITERS, normal->pageset[0].high, normal->pageset[0].batch);
+	printf("  glibc: malloc+free of the same size (4 KiB, 32 KiB), heap kept (no trim, no mmap)\n");
+	printf("  " BENCH_RATIO_LEGEND "\n");
+	printf("  %-46s %8s %8s %7s\n", "", "rivet ns", "glibc ns", "ratio");
 	m4k = best(malloc_loop, ITERS, 4096);
 	m32k = best(malloc_loop, ITERS, 32768);
 	m4k_burst = best(malloc_burst, ITERS, 4096);
