@@ -31,6 +31,7 @@ static DEFINE_SPINLOCK(slab_mutex);
 static struct kmem_cache kmem_cache_boot;	/* the cache of struct kmem_cache */
 static bool slab_up;
 struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
+struct kmem_cache *kmalloc_dma_caches[KMALLOC_SHIFT_HIGH + 1];
 unsigned long slab_debug_errors;
 
 /* ---- object addressing ----------------------------------------------- */
@@ -285,6 +286,9 @@ static struct page *kmem_getpages(struct kmem_cache *cachep, gfp_t flags)
 	struct page *page;
 	enum zone_stat_item item;
 
+	/* Zone bits are the cache's, not the caller's: ask a DMA32 cache. */
+	WARN_ON_ONCE((flags & (__GFP_DMA | __GFP_DMA32)) &&
+		     !(cachep->allocflags & __GFP_DMA32));
 	page = alloc_pages((flags & SLAB_GFP_KEEP) | cachep->allocflags,
 			   cachep->gfporder);
 	if (!page)
@@ -725,6 +729,8 @@ static int __kmem_cache_create(struct kmem_cache *cachep, const char *name,
 	cachep->allocflags = __GFP_COMP;
 	if (flags & SLAB_RECLAIM_ACCOUNT)
 		cachep->allocflags |= __GFP_RECLAIMABLE;
+	if (flags & SLAB_CACHE_DMA32)
+		cachep->allocflags |= __GFP_DMA32;
 	spin_lock_init(&cachep->node.list_lock);
 	INIT_LIST_HEAD(&cachep->node.slabs_partial);
 	INIT_LIST_HEAD(&cachep->node.slabs_full);
@@ -829,13 +835,19 @@ static const u8 kmalloc_size_index[24] = {
 	2, 2, 2, 2, 2, 2, 2, 2,		/* 192 */
 };
 
+/* kmalloc_caches index and size of every general cache, for the names. */
+#define KMALLOC_SIZES(X)						\
+	X(1, 96) X(2, 192) X(3, 8) X(4, 16) X(5, 32) X(6, 64) X(7, 128)	\
+	X(8, 256) X(9, 512) X(10, 1024) X(11, 2048) X(12, 4096)		\
+	X(13, 8192) X(14, 16384) X(15, 32768) X(16, 65536) X(17, 131072)
+#define KMALLOC_NAME(i, size)		[i] = "kmalloc-" #size,
+#define DMA_KMALLOC_NAME(i, size)	[i] = "dma-kmalloc-" #size,
+
 static const char *const kmalloc_names[KMALLOC_SHIFT_HIGH + 1] = {
-	[1] = "kmalloc-96", [2] = "kmalloc-192", [3] = "kmalloc-8",
-	[4] = "kmalloc-16", [5] = "kmalloc-32", [6] = "kmalloc-64",
-	[7] = "kmalloc-128", [8] = "kmalloc-256", [9] = "kmalloc-512",
-	[10] = "kmalloc-1024", [11] = "kmalloc-2048", [12] = "kmalloc-4096",
-	[13] = "kmalloc-8192", [14] = "kmalloc-16384", [15] = "kmalloc-32768",
-	[16] = "kmalloc-65536", [17] = "kmalloc-131072",
+	KMALLOC_SIZES(KMALLOC_NAME)
+};
+static const char *const kmalloc_dma_names[KMALLOC_SHIFT_HIGH + 1] = {
+	KMALLOC_SIZES(DMA_KMALLOC_NAME)
 };
 
 /* Which general cache serves size (1 .. KMALLOC_MAX_CACHE_SIZE). */
@@ -882,7 +894,10 @@ static __always_inline void *__do_kmalloc(size_t size, gfp_t flags,
 		return ZERO_SIZE_PTR;
 	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
 		return kmalloc_large(size, flags);
-	cachep = kmalloc_caches[kmalloc_index(size)];
+	if (unlikely(flags & (__GFP_DMA | __GFP_DMA32)))
+		cachep = kmalloc_dma_caches[kmalloc_index(size)];
+	else
+		cachep = kmalloc_caches[kmalloc_index(size)];
 	if (unlikely(!cachep)) {
 		WARN_ON_ONCE(!slab_up);	/* kmalloc before kmem_cache_init */
 		return NULL;
@@ -1140,6 +1155,21 @@ bool slab_is_available(void)
 }
 
 /*
+ * One general cache, kmalloc_caches[i]'s size. Power-of-two sizes are
+ * aligned to themselves up to a page, so a debug red zone in front cannot
+ * shift them; larger ones are naturally aligned anyway, since their slot
+ * is their size and their slab a buddy block at least as large.
+ */
+static struct kmem_cache *create_kmalloc_cache(const char *name, unsigned int i,
+					       unsigned long flags)
+{
+	size_t size = i == 1 ? 96 : i == 2 ? 192 : 1UL << i;
+	size_t align = i > 2 ? min_t(size_t, size, PAGE_SIZE) : 0;
+
+	return kmem_cache_create(name, size, align, flags | SLAB_PANIC, NULL);
+}
+
+/*
  * Set up the cache of caches (statically allocated, so it needs no cache
  * to hold it) and then the general kmalloc caches. Needs a working page
  * allocator; panics if memory runs out this early.
@@ -1156,9 +1186,9 @@ void kmem_cache_init(void)
 	for (i = 1; i <= KMALLOC_SHIFT_HIGH; i++) {
 		if (!kmalloc_names[i])
 			continue;
-		kmalloc_caches[i] = kmem_cache_create(kmalloc_names[i],
-				i == 1 ? 96 : i == 2 ? 192 : 1UL << i,
-				0, SLAB_PANIC, NULL);
+		kmalloc_caches[i] = create_kmalloc_cache(kmalloc_names[i], i, 0);
+		kmalloc_dma_caches[i] = create_kmalloc_cache(kmalloc_dma_names[i], i,
+							     SLAB_CACHE_DMA32);
 	}
 	slab_up = true;
 }

@@ -15,6 +15,7 @@
 #define SLAB_RED_ZONE		0x00000400UL	/* guard words around each object */
 #define SLAB_POISON		0x00000800UL	/* fill free objects with 0x6b..0xa5 */
 #define SLAB_HWCACHE_ALIGN	0x00002000UL	/* align objects to cache lines */
+#define SLAB_CACHE_DMA32	0x00008000UL	/* slab pages from ZONE_DMA32 */
 #define SLAB_STORE_USER		0x00010000UL	/* remember the last alloc/free caller */
 #define SLAB_RECLAIM_ACCOUNT	0x00020000UL	/* pages are __GFP_RECLAIMABLE */
 #define SLAB_PANIC		0x00040000UL	/* panic if creation fails */
@@ -39,7 +40,12 @@
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 
-/* General caches: 8 .. 128 KiB; kmalloc_caches[i] holds 2^i bytes, [1] 96, [2] 192. */
+/*
+ * General caches: 8 .. 128 KiB; kmalloc_caches[i] holds 2^i bytes, [1] 96,
+ * [2] 192. kmalloc_dma_caches[] ("dma-kmalloc-*") are the same sizes from
+ * ZONE_DMA32, for kmalloc with GFP_DMA32 or __GFP_DMA. Power-of-two sizes
+ * are naturally aligned (kmalloc(4096) is page-aligned), debug on or off.
+ */
 #define KMALLOC_SHIFT_LOW	3
 #define KMALLOC_SHIFT_HIGH	17
 #define KMALLOC_MAX_CACHE_SIZE	(1UL << KMALLOC_SHIFT_HIGH)
@@ -86,6 +92,7 @@ struct kmem_cache {
 };
 
 extern struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
+extern struct kmem_cache *kmalloc_dma_caches[KMALLOC_SHIFT_HIGH + 1];
 extern unsigned long slab_debug_errors;	/* debug reports so far (tests read it) */
 
 void kmem_cache_init(void);

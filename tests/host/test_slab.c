@@ -480,6 +480,67 @@ static void test_highmem_flag(void)
 	kfree(p);
 }
 
+/*
+ * Power-of-two kmalloc sizes are aligned to their size (to a page at
+ * least up to 4096), with and without the debug red zones.
+ */
+static void test_natural_alignment(void)
+{
+	bool ok = true;
+	void *p[3];
+
+	for (unsigned int i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
+		size_t size = 1UL << i;
+
+		for (int j = 0; j < 3; j++) {
+			p[j] = kmalloc(size, GFP_KERNEL);
+			if (!p[j] || !IS_ALIGNED((unsigned long)p[j], size)) {
+				printf("# kmalloc(%zu) = %p\n", size, p[j]);
+				ok = false;
+			}
+		}
+		for (int j = 0; j < 3; j++)
+			kfree(p[j]);
+	}
+	CHECK(ok, "kmalloc(2^n) is 2^n-aligned for 8 .. 128 KiB (kmalloc(4096) page-aligned)");
+}
+
+static bool in_zone(const void *p, enum zone_type zone)
+{
+	return p && virt_addr_valid(p) && page_zonenum(virt_to_page(p)) == zone;
+}
+
+/* GFP_DMA32 and __GFP_DMA kmalloc come from ZONE_DMA32, small or large. */
+static void test_dma32(void)
+{
+	void *a = kmalloc(64, GFP_KERNEL | GFP_DMA32);
+	void *b = kzalloc(1000, GFP_KERNEL | __GFP_DMA);
+	void *c = kmalloc(200000, GFP_KERNEL | GFP_DMA32);
+	void *n = kmalloc(64, GFP_KERNEL);
+	struct kmem_cache *plain;
+	void *d;
+
+	CHECK(in_zone(a, ZONE_DMA32) && in_zone(b, ZONE_DMA32),
+	      "kmalloc(64, GFP_DMA32) and kzalloc(1000, __GFP_DMA) are in ZONE_DMA32");
+	CHECK(in_zone(c, ZONE_DMA32), "kmalloc(200000, GFP_DMA32) (page-backed) is in ZONE_DMA32");
+	CHECK(in_zone(n, ZONE_NORMAL), "plain kmalloc(64) still prefers ZONE_NORMAL");
+	CHECK(kmalloc_dma_caches[6] && !strcmp(kmalloc_dma_caches[6]->name, "dma-kmalloc-64") &&
+	      virt_to_page(a)->slab_cache == kmalloc_dma_caches[6],
+	      "served by the dma-kmalloc-64 cache");
+	kfree(a);
+	kfree(b);
+	kfree(c);
+	kfree(n);
+	plain = kmem_cache_create("st-plain", 48, 0, 0, NULL);
+	capture_begin();
+	d = kmem_cache_alloc(plain, GFP_KERNEL | GFP_DMA32);
+	captured = capture_end();
+	CHECK(d && strstr(captured, "WARNING"),
+	      "GFP_DMA32 on a cache without SLAB_CACHE_DMA32 warns");
+	kmem_cache_free(plain, d);
+	kmem_cache_destroy(plain);
+}
+
 static void test_destroy_busy(void)
 {
 	struct kmem_cache *c = kmem_cache_create("busy-cache", 48, 0, 0, NULL);
@@ -689,6 +750,8 @@ int main(void)
 	test_orders();
 	test_stress();
 	test_highmem_flag();
+	test_natural_alignment();
+	test_dma32();
 	test_destroy_busy();
 	test_debug();
 #ifdef CONFIG_SLAB_DEBUG

@@ -1,7 +1,8 @@
 /*
  * In-kernel tests of the slab allocator (ktest=slab): kmalloc size classes
  * on the real memory map, constructors, and a debug cache catching a
- * planted double free and overflow without breaking.
+ * planted double free and overflow without breaking. The slab logic
+ * itself is tested on the host (tests/host/test_slab.c).
  */
 #include <linux/kernel.h>
 #include <linux/ktest.h>
@@ -9,6 +10,7 @@
 #include <linux/mm.h>
 #include <linux/string.h>
 
+/* Sizes from 1 B to 128 KiB: usable in full, lowmem, kmalloc(0) is ZERO_SIZE_PTR. */
 KTEST(slab_kmalloc_sizes)
 {
 	for (size_t size = 1; size <= 128 * 1024; size = size * 3 / 2 + 1) {
@@ -28,12 +30,14 @@ KTEST(slab_kmalloc_sizes)
 
 static int ctor_calls;
 
+/* Counts its calls and marks the 40-byte object, for slab_cache_ctor. */
 static void count_ctor(void *obj)
 {
 	ctor_calls++;
 	memset(obj, 0x11, 40);
 }
 
+/* Every object of a cache with a constructor comes out constructed. */
 KTEST(slab_cache_ctor)
 {
 	struct kmem_cache *c = kmem_cache_create("ktest_ctor", 40, 8, 0, count_ctor);
@@ -54,6 +58,7 @@ KTEST(slab_cache_ctor)
 	kmem_cache_destroy(c);
 }
 
+/* A debug cache reports a double free and a one-byte overflow, then still works. */
 KTEST(slab_debug_catches_bugs)
 {
 	struct kmem_cache *c = kmem_cache_create("ktest_debug", 64, 8, SLAB_DEBUG_FLAGS, NULL);
@@ -76,4 +81,19 @@ KTEST(slab_debug_catches_bugs)
 	KT_EXPECT(a != NULL);
 	kmem_cache_free(c, a);
 	KT_EXPECT(slab_debug_errors == errors + 2);
+}
+
+/* kmalloc with GFP_DMA32 is below 4 GiB: in ZONE_DMA32, from dma-kmalloc-*. */
+KTEST(slab_kmalloc_dma32)
+{
+	void *a = kmalloc(64, GFP_KERNEL | GFP_DMA32), *b = kmalloc(4096, GFP_KERNEL);
+
+	if (!KT_EXPECT(a && b))
+		goto out;
+	KT_EXPECT(page_zonenum(virt_to_page(a)) == ZONE_DMA32);
+	KT_EXPECT(__pa(a) < (1UL << 32));
+	KT_EXPECT(IS_ALIGNED((unsigned long)b, PAGE_SIZE));	/* slab_debug or not */
+out:
+	kfree(a);
+	kfree(b);
 }
