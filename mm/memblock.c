@@ -418,6 +418,12 @@ phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
 		WARN_ON(1);
 		return 0;
 	}
+	if (memblock.handed_over) {	/* its free pages are the buddy's now */
+		pr_warn("memblock: allocation of %lu bytes after memblock_free_all refused, caller %pS\n",
+			(unsigned long)size, __builtin_return_address(0));
+		WARN_ON(1);
+		return 0;
+	}
 	end = min(end, memblock.current_limit);
 	found = memblock_find_in_range(size, align, start, end);
 	if (!found || memblock_reserve(found, size))
@@ -550,5 +556,6 @@ unsigned long memblock_free_all(void)
 
 	for_each_free_mem_range(i, &start, &end)
 		count += __free_memory_core(start, end);
+	memblock.handed_over = true;
 	return count;
 }

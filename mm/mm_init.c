@@ -13,6 +13,7 @@
 struct pglist_data contig_page_data;
 struct page *mem_map;
 unsigned long min_low_pfn, max_low_pfn, max_pfn;
+unsigned long arch_pfn_offset;		/* pfn of mem_map[0] */
 
 int min_free_kbytes = 1024;
 unsigned long totalreserve_pages;
@@ -127,6 +128,36 @@ static void build_all_zonelists(struct pglist_data *pgdat)
 	zref->zone_idx = 0;
 }
 
+/* Struct pages of frames that are not RAM: reserved, in no free list. */
+static void init_unavailable_range(unsigned long spfn, unsigned long epfn)
+{
+	for (; spfn < epfn; spfn++) {
+		struct page *page = pfn_to_page(spfn);
+
+		__SetPageReserved(page);
+		INIT_LIST_HEAD(&page->lru);
+	}
+}
+
+/*
+ * mem_map for [start_pfn, end_pfn), widened to MAX_ORDER_NR_PAGES on both
+ * sides: buddy_merge_likely() and __free_one_page() look at the struct
+ * pages of buddies, and for a block at the edge of RAM those lie outside
+ * it. Panics if memblock cannot hold it (nothing works without it).
+ */
+static void alloc_node_mem_map(unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long start = ALIGN_DOWN(start_pfn, MAX_ORDER_NR_PAGES);
+	unsigned long end = ALIGN(end_pfn, MAX_ORDER_NR_PAGES);
+
+	mem_map = memblock_alloc((end - start) * sizeof(struct page), PAGE_SIZE);
+	if (!mem_map)
+		panic("free_area_init: no memory for mem_map (%lu pages)", end - start);
+	arch_pfn_offset = start;
+	init_unavailable_range(start, start_pfn);
+	init_unavailable_range(end_pfn, end);
+}
+
 /*
  * Lay out the zones over the RAM memblock knows: zone i spans from the
  * end of zone i - 1 to max_zone_pfn[i], clipped to RAM (so a zone may be
@@ -149,9 +180,7 @@ void free_area_init(unsigned long max_zone_pfn[MAX_NR_ZONES])
 	memset(pgdat, 0, sizeof(*pgdat));
 	min_low_pfn = start_pfn;
 	max_pfn = end_pfn;
-	mem_map = memblock_alloc((end_pfn - start_pfn) * sizeof(struct page), PAGE_SIZE);
-	if (!mem_map)
-		panic("free_area_init: no memory for mem_map (%lu pages)", end_pfn - start_pfn);
+	alloc_node_mem_map(start_pfn, end_pfn);
 	pgdat->node_start_pfn = start_pfn;
 	pgdat->node_spanned_pages = end_pfn - start_pfn;
 	zone_start = start_pfn;

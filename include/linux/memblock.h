@@ -35,6 +35,7 @@ struct memblock_type {
 
 struct memblock {
 	phys_addr_t current_limit;	/* allocations end below this */
+	bool handed_over;		/* memblock_free_all ran: no more allocations */
 	struct memblock_type memory;
 	struct memblock_type reserved;
 };
@@ -62,7 +63,11 @@ phys_addr_t memblock_get_current_limit(void);
 phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
 				      phys_addr_t start, phys_addr_t end);
 phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align);
-/* The same, zeroed and returned through the linear map; NULL on failure. */
+/*
+ * The same, zeroed and returned through the linear map; NULL on failure.
+ * After memblock_free_all() the free pages are the buddy allocator's, so
+ * both warn and fail: use alloc_pages or kmalloc then.
+ */
 void *memblock_alloc(phys_addr_t size, phys_addr_t align);
 
 phys_addr_t memblock_phys_mem_size(void);
@@ -76,6 +81,7 @@ void memblock_dump(void);
 /*
  * Give every free page to the buddy allocator (after free_area_init).
  * Returns the number of pages freed; all other pages stay PG_reserved.
+ * memblock allocates nothing after this.
  */
 unsigned long memblock_free_all(void);
 

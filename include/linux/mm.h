@@ -14,22 +14,27 @@
 #include <asm/page.h>
 
 /*
- * mem_map has one struct page per frame from min_low_pfn (first RAM frame)
- * to max_pfn (end of RAM), holes included (flat memory model). Frames below
- * max_low_pfn are lowmem (DMA32 + NORMAL, in the linear map); the rest are
- * highmem.
+ * mem_map has one struct page per frame from ARCH_PFN_OFFSET to max_pfn
+ * (end of RAM) rounded up, holes included (flat memory model). Both ends
+ * are MAX_ORDER_NR_PAGES aligned, as Linux's alloc_node_mem_map does, so
+ * the buddy allocator may look at the struct page of any buddy of a block
+ * in RAM; the frames outside RAM are PG_reserved. min_low_pfn is the first
+ * RAM frame. Frames below max_low_pfn are lowmem (DMA32 + NORMAL, in the
+ * linear map); the rest are highmem.
  */
 extern struct page *mem_map;
 extern unsigned long min_low_pfn, max_low_pfn, max_pfn;
+extern unsigned long arch_pfn_offset;
+#define ARCH_PFN_OFFSET		arch_pfn_offset
 
 static inline struct page *pfn_to_page(unsigned long pfn)
 {
-	return mem_map + (pfn - min_low_pfn);
+	return mem_map + (pfn - ARCH_PFN_OFFSET);
 }
 
 static inline unsigned long page_to_pfn(const struct page *page)
 {
-	return (unsigned long)(page - mem_map) + min_low_pfn;
+	return (unsigned long)(page - mem_map) + ARCH_PFN_OFFSET;
 }
 
 static inline bool pfn_valid(unsigned long pfn)

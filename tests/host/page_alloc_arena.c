@@ -22,7 +22,7 @@ unsigned long arena_boot(const struct arena_layout *l)
 		exit(2);
 	}
 	va_pa_offset = (unsigned long)arena_base - ARENA_PHYS;
-	memblock_add(ARENA_PHYS, l->size);
+	memblock_add(ARENA_PHYS + l->ram_offset, l->size - l->ram_offset);
 	if (l->reserve_size)
 		memblock_reserve(ARENA_PHYS + l->reserve_base, l->reserve_size);
 	for (i = 0; i < MAX_NR_ZONES; i++) {

@@ -12,7 +12,8 @@
 #define ARENA_PHYS	0x80000000UL
 
 struct arena_layout {
-	unsigned long size;		/* bytes of RAM */
+	unsigned long size;		/* bytes of the arena */
+	unsigned long ram_offset;	/* RAM starts this far into it (0: at the start) */
 	unsigned long zone_mb[MAX_NR_ZONES];	/* MiB per zone, in order */
 	unsigned long reserve_base;	/* offset of a "kernel image" */
 	unsigned long reserve_size;

@@ -238,6 +238,10 @@ static void test_free_all(void)
 	      "zones follow max_zone_pfn");
 	memblock_dump();
 	mem_init_print_info();
+	printf("# expect two refusals with WARNINGs:\n");
+	CHECK(memblock_phys_alloc(4096, 4096) == 0 && memblock_alloc(64, 8) == NULL,
+	      "memblock allocations after memblock_free_all warn and fail");
+	CHECK(nr_free_pages() == freed, "... and take nothing from the buddy allocator");
 }
 
 int main(void)
