@@ -14,8 +14,11 @@
 #include <linux/highmem.h>
 #include <linux/spinlock.h>
 #include <linux/sysinfo.h>
+#include <linux/delay.h>
+#include <linux/preempt.h>
 
-#define MAX_RECLAIM_RETRIES	16
+#define MAX_RECLAIM_RETRIES	16	/* rounds in a row that free nothing */
+#define PAGE_ALLOC_COSTLY_ORDER	3	/* above this, retrying rarely pays */
 
 unsigned long nr_bad_pages;
 
@@ -168,6 +171,13 @@ static bool buddy_merge_likely(struct zone *zone, struct page *page,
 	return higher_buddy && page_is_buddy(higher_page, higher_buddy, order + 1);
 }
 
+/* Free pages of zone change by nr (rivet has no CMA to count apart). */
+static inline void __mod_zone_freepage_state(struct zone *zone, long nr,
+					     int migratetype)
+{
+	__mod_zone_page_state(zone, NR_FREE_PAGES, nr);
+}
+
 /*
  * Put a 2^order block on the free lists, merging it with its buddy as
  * long as the buddy is free, and count it in NR_FREE_PAGES. zone->lock
@@ -180,7 +190,7 @@ static void __free_one_page(struct page *page, unsigned long pfn,
 	unsigned long buddy_idx, combined_idx;
 	struct page *buddy;
 
-	__mod_zone_page_state(zone, NR_FREE_PAGES, 1L << order);
+	__mod_zone_freepage_state(zone, 1L << order, migratetype);
 	while (order < MAX_ORDER - 1) {
 		buddy_idx = __find_buddy_index(page_idx, order);
 		buddy = zone_page_at(zone, page, page_idx, buddy_idx);
@@ -361,6 +371,20 @@ void free_hot_cold_page(struct page *page, bool cold)
 	local_irq_restore(flags);
 }
 
+/*
+ * Free a list of order-0 pages whose last reference is gone (linked by
+ * lru, as reclaim collects them), each as free_hot_cold_page would.
+ */
+void free_hot_cold_page_list(struct list_head *list, bool cold)
+{
+	struct page *page, *next;
+
+	list_for_each_entry_safe(page, next, list, lru) {
+		list_del(&page->lru);
+		free_hot_cold_page(page, cold);
+	}
+}
+
 /* Drop a reference to a 2^order block (seed 004); free it at zero. */
 void __free_pages(struct page *page, unsigned int order)
 {
@@ -408,6 +432,12 @@ void __free_pages_core(struct page *page, unsigned int order)
 
 /* ---- taking blocks off the free lists (zone->lock held) ---- */
 
+/* page is not one of zone's (a corrupt free list). Seed 004's debug check. */
+static inline bool bad_range(struct zone *zone, struct page *page)
+{
+	return !zone_spans_pfn(zone, page_to_pfn(page)) || page_zone(page) != zone;
+}
+
 /*
  * Split a 2^high block down to 2^low: the upper halves go back on the
  * lists of migratetype, one per order from high - 1 down to low.
@@ -420,6 +450,8 @@ static void expand(struct zone *zone, struct page *page, unsigned int low,
 	while (high > low) {
 		high--;
 		size >>= 1;
+		if (WARN_ON_ONCE(bad_range(zone, &page[size])))
+			break;	/* corrupt free list: leak the rest, list nothing bad */
 		list_add(&page[size].lru, &zone->free_area[high].free_list[migratetype]);
 		zone->free_area[high].nr_free++;
 		set_page_order(&page[size], high);
@@ -702,15 +734,17 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags
 /* ---- the allocation path ---- */
 
 /*
- * Would taking 2^order pages leave zone z above mark? ALLOC_HIGH and
- * ALLOC_HARDER go below it. For order > 0 a block that large must exist.
+ * Would taking 2^order of free_pages leave zone z above mark? ALLOC_HIGH
+ * and ALLOC_HARDER go below it. For order > 0 a block that large must
+ * exist. zone_watermark_ok() asks it of the zone's free pages now.
  */
-bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
-		       int classzone_idx, unsigned int alloc_flags)
+bool __zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+			 int classzone_idx, unsigned int alloc_flags, long free_pages)
 {
 	long min = (long)mark;
-	long free_pages = (long)zone_page_state(z, NR_FREE_PAGES) - (1L << order) + 1;
 	unsigned int o;
+
+	free_pages -= (1L << order) - 1;
 
 	if (alloc_flags & ALLOC_HIGH)
 		min -= min / 2;
@@ -724,6 +758,13 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		if (READ_ONCE(z->free_area[o].nr_free))
 			return true;
 	return false;
+}
+
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+		       int classzone_idx, unsigned int alloc_flags)
+{
+	return __zone_watermark_ok(z, order, mark, classzone_idx, alloc_flags,
+				   (long)zone_page_state(z, NR_FREE_PAGES));
 }
 
 /*
@@ -789,31 +830,81 @@ static void warn_alloc_failed(gfp_t gfp_mask, unsigned int order)
 	show_free_areas();
 }
 
-/*
- * A __GFP_NOFAIL request that nothing can satisfy: no watermark is left
- * to ignore and reclaim freed nothing. With no OOM killer and nothing to
- * wait for yet, this is the end.
- */
-static __noreturn void out_of_memory_nofail(gfp_t gfp_mask, unsigned int order)
+/* Pages reclaim could still free in zone: the file LRU (no swap: no anon). */
+static unsigned long zone_reclaimable_pages(struct zone *zone)
 {
-	show_free_areas();
-	panic("Out of memory: order-%u __GFP_NOFAIL allocation (mode:%#x) "
-	      "cannot be satisfied and reclaim freed nothing", order, gfp_mask);
+	return zone_page_state(zone, NR_INACTIVE_FILE) +
+	       zone_page_state(zone, NR_ACTIVE_FILE);
 }
 
 /*
- * The fast path failed at the low watermark: drain the pcp lists, go down
- * to the min watermark (lower still for __GFP_HIGH and atomic requests),
- * reclaim if allowed and retry while that makes progress. __GFP_NORETRY
- * gives up after one round, __GFP_NOFAIL never does (see above).
+ * Is another round of reclaim worth it after a failed one? Only while
+ * some usable zone could reach its min watermark with what reclaim might
+ * still free (a shrinking share of it with each round that freed
+ * nothing), and for at most MAX_RECLAIM_RETRIES such rounds in a row.
+ * Costly orders stop at the first round that frees nothing. Linux's
+ * should_reclaim_retry.
+ */
+static bool should_reclaim_retry(unsigned int order, struct alloc_context *ac,
+				 unsigned int alloc_flags, unsigned long progress,
+				 int *no_progress_loops)
+{
+	struct zoneref *z;
+	struct zone *zone;
+
+	if (progress && order <= PAGE_ALLOC_COSTLY_ORDER)
+		*no_progress_loops = 0;
+	else if (!progress && order > PAGE_ALLOC_COSTLY_ORDER)
+		return false;
+	else if (++*no_progress_loops > MAX_RECLAIM_RETRIES)
+		return false;
+	for_each_zone_zonelist(zone, z, ac->zonelist, ac->high_zoneidx) {
+		unsigned long available = zone_reclaimable_pages(zone);
+
+		available -= DIV_ROUND_UP((unsigned long)*no_progress_loops * available,
+					  MAX_RECLAIM_RETRIES);
+		available += zone_page_state(zone, NR_FREE_PAGES);
+		if (__zone_watermark_ok(zone, order, min_wmark_pages(zone),
+					ac->classzone_idx, alloc_flags, (long)available))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A __GFP_NOFAIL request that found nothing waits a tick for other tasks
+ * to free memory, and says so every NOFAIL_STALL_REPORT rounds (about ten
+ * seconds at HZ=100): with no OOM killer yet, that is all it can do.
+ */
+#define NOFAIL_STALL_REPORT	1000
+
+static void nofail_backoff(gfp_t gfp_mask, unsigned int order, unsigned long *stalls)
+{
+	if (++*stalls % NOFAIL_STALL_REPORT == 0) {
+		pr_warn("page allocation stalls: order:%u, mode:%#x, %lu rounds (__GFP_NOFAIL)\n",
+			order, gfp_mask, *stalls);
+		show_free_areas();
+	}
+	msleep(1);
+}
+
+/*
+ * The fast path failed at the low watermark (seed 004). Drain the pcp
+ * lists, go down to the min watermark (lower for __GFP_HIGH and atomic
+ * requests), reclaim if the caller may sleep, and retry while
+ * should_reclaim_retry() sees a chance. __GFP_NORETRY gives up after one
+ * round. __GFP_NOFAIL never gives up: it retries with ALLOC_HARDER (a
+ * quarter below min, never the reserves ALLOC_NO_WATERMARKS would drain)
+ * and sleeps between rounds; without __GFP_WAIT it cannot sleep, so it
+ * warns and fails like any atomic request. NULL on failure.
  */
 static struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
 					   struct alloc_context *ac)
 {
 	unsigned int alloc_flags = gfp_to_alloc_flags(gfp_mask);
-	unsigned long progress;
+	int no_progress_loops = 0;
+	unsigned long progress, stalls = 0;
 	struct page *page;
-	int retries = 0;
 
 retry:
 	page = get_page_from_freelist(gfp_mask, order, alloc_flags, ac);
@@ -823,22 +914,23 @@ retry:
 	page = get_page_from_freelist(gfp_mask, order, alloc_flags, ac);
 	if (page)
 		return page;
-	progress = 0;
-	if (gfp_mask & __GFP_WAIT) {
-		count_vm_event(ALLOCSTALL);
-		progress = try_to_free_pages(ac->zonelist, (int)order, gfp_mask,
-					     ac->nodemask);
+	if (!(gfp_mask & __GFP_WAIT)) {
+		WARN_ON_ONCE(gfp_mask & __GFP_NOFAIL);	/* NOFAIL must be able to wait */
+		goto nopage;
+	}
+	count_vm_event(ALLOCSTALL_DMA32 + ac->high_zoneidx);
+	progress = try_to_free_pages(ac->zonelist, (int)order, gfp_mask, ac->nodemask);
+	if (gfp_mask & __GFP_NOFAIL) {
+		page = get_page_from_freelist(gfp_mask, order, alloc_flags | ALLOC_HARDER, ac);
+		if (page)
+			return page;
+		nofail_backoff(gfp_mask, order, &stalls);
+		goto retry;
 	}
 	if (gfp_mask & __GFP_NORETRY)
 		goto nopage;
-	if (progress && ((gfp_mask & __GFP_NOFAIL) || ++retries < MAX_RECLAIM_RETRIES))
+	if (should_reclaim_retry(order, ac, alloc_flags, progress, &no_progress_loops))
 		goto retry;
-	if (gfp_mask & __GFP_NOFAIL) {
-		page = get_page_from_freelist(gfp_mask, order, ALLOC_NO_WATERMARKS, ac);
-		if (page)
-			return page;
-		out_of_memory_nofail(gfp_mask, order);
-	}
 nopage:
 	warn_alloc_failed(gfp_mask, order);
 	return NULL;
@@ -860,6 +952,7 @@ struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
 	};
 	struct page *page;
 
+	might_sleep_if(gfp_mask & __GFP_WAIT);
 	if (unlikely(order >= MAX_ORDER)) {
 		WARN_ON(!(gfp_mask & __GFP_NOWARN));
 		return NULL;

@@ -69,9 +69,13 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order);
 unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order);
 #define __get_free_page(gfp)	__get_free_pages(gfp, 0)
 unsigned long get_zeroed_page(gfp_t gfp_mask);
+/* Lowmem pages a 32-bit DMA master can reach (rivet: ZONE_DMA32). */
+#define __get_dma_pages(gfp, order)	__get_free_pages((gfp) | GFP_DMA32, order)
 void *alloc_pages_exact(size_t size, gfp_t gfp_mask);
 void free_pages_exact(void *virt, size_t size);
 void __free_pages(struct page *page, unsigned int order);
+struct list_head;
+void free_hot_cold_page_list(struct list_head *list, bool cold);
 #define __free_page(page)	__free_pages(page, 0)
 void free_pages(unsigned long addr, unsigned int order);
 #define free_page(addr)		free_pages(addr, 0)

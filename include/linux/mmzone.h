@@ -81,6 +81,12 @@ struct pglist_data;
 struct zone {
 	/* Read-mostly after boot (setup_per_zone_wmarks writes under lock). */
 	unsigned long watermark[NR_WMARK];
+	/*
+	 * Pages kept from allocations that could have used the zone at each
+	 * index instead. rivet reserves none: all zero, shown as zoneinfo's
+	 * "protection".
+	 */
+	long lowmem_reserve[MAX_NR_ZONES];
 	struct pglist_data *zone_pgdat;
 	const char *name;
 	unsigned long zone_start_pfn;
@@ -253,9 +259,15 @@ static inline enum zone_type gfp_zone(gfp_t flags)
 				((1UL << ZONES_SHIFT) - 1));
 }
 
+/*
+ * Migratetype for flags (seed 004). Both __GFP_MOVABLE and
+ * __GFP_RECLAIMABLE is a caller bug: it warns and gets MIGRATE_UNMOVABLE,
+ * since the formula would give 3, one past the free and pcp lists.
+ */
 static inline int gfpflags_to_migratetype(const gfp_t gfp_flags)
 {
-	WARN_ON((gfp_flags & GFP_MOVABLE_MASK) == GFP_MOVABLE_MASK);
+	if (WARN_ON((gfp_flags & GFP_MOVABLE_MASK) == GFP_MOVABLE_MASK))
+		return MIGRATE_UNMOVABLE;
 	return (((gfp_flags & __GFP_MOVABLE) != 0) << 1) |
 		((gfp_flags & __GFP_RECLAIMABLE) != 0);
 }
@@ -277,5 +289,7 @@ static inline int gfpflags_to_migratetype(const gfp_t gfp_flags)
 
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       int classzone_idx, unsigned int alloc_flags);
+bool __zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+			 int classzone_idx, unsigned int alloc_flags, long free_pages);
 
 #endif

@@ -10,8 +10,9 @@
 #define _LINUX_PREEMPT_H
 
 #include <linux/compiler.h>
+#include <linux/kernel.h>
 #include <linux/percpu.h>
-#include <asm/irqflags.h>
+#include <linux/irqflags.h>
 
 DECLARE_PER_CPU(int, __preempt_count);	/* kernel/sched.c */
 
@@ -37,7 +38,15 @@ static inline void preempt_enable(void)
 /* May the scheduler switch away from the running task now? */
 static inline bool preemptible(void)
 {
-	return preempt_count() == 0 && !arch_irqs_disabled();
+	return preempt_count() == 0 && !irqs_disabled();
 }
+
+/*
+ * Code that may sleep says so: called with preemption off (inside a
+ * kmap_atomic section, say) it warns once per call site. Interrupts-off
+ * is not checked, since boot runs with them off before the scheduler.
+ */
+#define might_sleep()		((void)WARN_ON_ONCE(preempt_count() != 0))
+#define might_sleep_if(cond)	do { if (cond) might_sleep(); } while (0)
 
 #endif

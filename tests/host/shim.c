@@ -1,15 +1,19 @@
 /*
  * What the kernel provides and the host tests must stand in for: printk,
- * panic, the linear-map offset and the current CPU number.
+ * panic, the linear-map offset, the current CPU number and the online CPUs.
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <linux/cpumask.h>
+#include <linux/delay.h>
+#include <linux/preempt.h>
 #include "test.h"
 
 int test_failed, test_passed;
 unsigned long va_pa_offset;
 int host_cpu_id;
+struct cpumask __cpu_online_mask = { { 1 } };	/* CPU 0 is the boot CPU */
 
 /* Set by a test that expects panic() to be called (see EXPECT_PANIC). */
 int host_panic_expected;
@@ -44,4 +48,21 @@ void panic(const char *fmt, ...)
 	printf("\n");
 	fflush(stdout);
 	abort();
+}
+
+/* linux/preempt.h: the host has one "CPU" per host_cpu_id, never preempted. */
+int __preempt_count[NR_CPUS];
+
+/*
+ * linux/delay.h: nothing else runs while a host test "sleeps", so a test
+ * may set host_msleep_hook to act as the other tasks (free memory, say).
+ */
+void (*host_msleep_hook)(unsigned int ms);
+unsigned long host_msleep_calls;
+
+void msleep(unsigned int ms)
+{
+	host_msleep_calls++;
+	if (host_msleep_hook)
+		host_msleep_hook(ms);
 }

@@ -192,6 +192,63 @@ static void test_gfp_zone(void)
 	      MIGRATE_PCPTYPES == 3, "migratetype numbering");
 }
 
+/*
+ * Both mobility flags at once: the migratetype must stay a valid index.
+ * Before the fix it was 3 and rmqueue indexed one past pcp->lists[].
+ */
+static void test_bad_migratetype(void)
+{
+	gfp_t both = GFP_KERNEL | __GFP_MOVABLE | __GFP_RECLAIMABLE;
+	struct page *p0, *p2;
+
+	printf("# expect three WARNINGs:\n");
+	CHECK(gfpflags_to_migratetype(both) == MIGRATE_UNMOVABLE,
+	      "MOVABLE|RECLAIMABLE warns and gives MIGRATE_UNMOVABLE");
+	p0 = alloc_pages(both, 0);
+	p2 = alloc_pages(both, 2);
+	CHECK(p0 && p2, "alloc_pages with both mobility flags succeeds (order 0 and 2)");
+	if (p0)
+		__free_pages(p0, 0);
+	if (p2)
+		__free_pages(p2, 2);
+	drain_all_pages(NULL);
+	CHECK(check_zone(Z(ZONE_NORMAL)) == 0, "free lists consistent afterwards");
+}
+
+/* Reclaim's batch free: every page of the list back on the pcp lists. */
+static void test_free_list(void)
+{
+	unsigned long before;
+	LIST_HEAD(list);
+	int n;
+
+	drain_all_pages(NULL);
+	before = nr_free_pages();
+	for (n = 0; n < 40; n++) {
+		struct page *p = alloc_pages(GFP_HIGHUSER_MOVABLE, 0);
+
+		if (!p)
+			break;
+		set_page_count(p, 0);	/* as put_page_testzero leaves it */
+		list_add(&p->lru, &list);
+	}
+	free_hot_cold_page_list(&list, false);
+	drain_all_pages(NULL);
+	CHECK(n == 40 && list_empty(&list) && nr_free_pages() == before,
+	      "free_hot_cold_page_list frees all 40 pages of the list");
+	CHECK(check_zone(Z(ZONE_HIGHMEM)) == 0, "free lists consistent afterwards");
+}
+
+/* __get_dma_pages: lowmem a 32-bit DMA master reaches, i.e. ZONE_DMA32. */
+static void test_get_dma_pages(void)
+{
+	unsigned long addr = __get_dma_pages(GFP_KERNEL, 2);
+
+	CHECK(addr && page_zonenum(virt_to_page((void *)addr)) == ZONE_DMA32,
+	      "__get_dma_pages(GFP_KERNEL, 2) comes from ZONE_DMA32");
+	free_pages(addr, 2);
+}
+
 /* ---- split and merge ---- */
 
 static void test_split_merge(void)
@@ -355,6 +412,121 @@ static void test_exhaustion(void)
 	CHECK(alloc_pages(GFP_KERNEL | NOWARN, MAX_ORDER) == NULL, "order >= MAX_ORDER fails");
 	free(hog);
 	CHECK(check_all_zones() == 0, "consistent after exhaustion tests");
+}
+
+/* ---- out of memory: reclaim retries and __GFP_NOFAIL ---- */
+
+extern void (*host_msleep_hook)(unsigned int ms);
+extern unsigned long host_msleep_calls;
+
+/* Stand-in for mm/vmscan.c: call n frees reclaim_frees[n] hogged pages. */
+static unsigned long reclaim_calls, reclaim_frees[32];
+
+unsigned long try_to_free_pages(struct zonelist *zonelist, int order,
+				gfp_t gfp_mask, nodemask_t *nodemask)
+{
+	unsigned long want = reclaim_calls < 32 ? reclaim_frees[reclaim_calls] : 0, n;
+
+	reclaim_calls++;
+	for (n = 0; n < want && nhog > 0; n++)
+		__free_pages(hog[--nhog], 0);
+	return n;
+}
+
+static void reclaim_plan(unsigned long call, unsigned long frees)
+{
+	memset(reclaim_frees, 0, sizeof(reclaim_frees));
+	reclaim_calls = 0;
+	if (call < 32)
+		reclaim_frees[call] = frees;
+}
+
+/*
+ * The "other task" of the NOFAIL test: frees a page on its third sleep
+ * (and everything after 50, so that a broken allocator fails the check
+ * instead of hanging the test).
+ */
+static void free_on_third_sleep(unsigned int ms)
+{
+	if (host_msleep_calls == 3 && nhog > 0)
+		__free_pages(hog[--nhog], 0);
+	if (host_msleep_calls > 50)
+		free_hog();
+}
+
+/* Pretend the Normal zone has file pages reclaim could take (or not). */
+static void fake_file_lru(long pages)
+{
+	mod_zone_page_state(Z(ZONE_NORMAL), NR_INACTIVE_FILE, pages);
+}
+
+static void test_reclaim_retry(void)
+{
+	unsigned long stall_normal = all_vm_events(ALLOCSTALL_NORMAL);
+	unsigned long stall_high = all_vm_events(ALLOCSTALL_HIGH);
+	struct page *p;
+
+	hog = calloc(4 * ZP, sizeof(*hog));
+	hog_all(GFP_KERNEL, NULL);
+	reclaim_plan(0, 0);
+	CHECK(alloc_pages(GFP_KERNEL | NOWARN, 0) == NULL && reclaim_calls == 1,
+	      "nothing reclaimable: GFP_KERNEL fails after one round (%lu)", reclaim_calls);
+	CHECK(all_vm_events(ALLOCSTALL_NORMAL) > stall_normal &&
+	      all_vm_events(ALLOCSTALL_HIGH) == stall_high,
+	      "allocstall counted under the request's highest zone (Normal)");
+	fake_file_lru(4096);
+	reclaim_plan(2, 8);
+	p = alloc_pages(GFP_KERNEL | NOWARN, 0);
+	CHECK(p && reclaim_calls == 3,
+	      "reclaimable pages: GFP_KERNEL retries until reclaim frees some (%lu rounds)",
+	      reclaim_calls);
+	if (p)
+		hog[nhog++] = p;
+	hog_all(GFP_KERNEL, NULL);
+	reclaim_plan(99, 0);
+	CHECK(alloc_pages(GFP_KERNEL | NOWARN, 0) == NULL && reclaim_calls > 1 &&
+	      reclaim_calls <= 17,
+	      "reclaim that never frees: bounded retries (%lu rounds), then NULL", reclaim_calls);
+	reclaim_plan(99, 0);
+	CHECK(alloc_pages(GFP_KERNEL | __GFP_NORETRY | NOWARN, 0) == NULL && reclaim_calls == 1,
+	      "__GFP_NORETRY: one round only");
+	reclaim_plan(99, 0);
+	CHECK(alloc_pages(GFP_KERNEL | NOWARN, 5) == NULL && reclaim_calls == 1,
+	      "costly order without progress: one round only");
+	fake_file_lru(-4096);
+	free_hog();
+}
+
+static void test_nofail(void)
+{
+	unsigned long before_sleeps;
+	struct page *p, *q;
+
+	hog_all(GFP_KERNEL, NULL);
+	hog_all(GFP_NOWAIT, NULL);	/* down to ALLOC_HARDER's floor */
+	reclaim_plan(99, 0);
+	host_msleep_calls = 0;
+	host_msleep_hook = free_on_third_sleep;
+	p = alloc_pages(GFP_KERNEL | __GFP_NOFAIL, 0);
+	host_msleep_hook = NULL;
+	CHECK(p && host_msleep_calls == 3,
+	      "__GFP_NOFAIL waits and retries until a page is freed (%lu sleeps)",
+	      host_msleep_calls);
+	if (p)
+		hog[nhog++] = p;
+	q = alloc_pages(GFP_ATOMIC | NOWARN, 0);
+	CHECK(q != NULL, "... and leaves GFP_ATOMIC the reserves below ALLOC_HARDER's floor");
+	if (q)
+		hog[nhog++] = q;
+	hog_all(GFP_ATOMIC, NULL);
+	before_sleeps = host_msleep_calls;
+	printf("# expect a WARNING and an allocation failure report:\n");
+	p = alloc_pages(GFP_ATOMIC | __GFP_NOFAIL, 0);
+	CHECK(p == NULL && host_msleep_calls == before_sleeps,
+	      "atomic __GFP_NOFAIL cannot wait: warns and fails, no panic");
+	free_hog();
+	free(hog);
+	CHECK(check_all_zones() == 0, "consistent after the out-of-memory tests");
 }
 
 /* ---- per-CPU lists ---- */
@@ -736,8 +908,8 @@ static void test_pagetypeinfo(void)
 			  "Free pages count per migrate type at order       0      1 ";
 
 	CHECK(!strncmp(text, hdr, strlen(hdr)), "pagetypeinfo header");
-	CHECK(strstr(text, "\nNumber of blocks type     Unmovable  Reclaimable      Movable \n"),
-	      "blocks header");
+	CHECK(strstr(text, "\nNumber of blocks type     Unmovable      Movable  Reclaimable   HighAtomic \n"),
+	      "blocks header (Linux's column order)");
 	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		char name[16], type[16];
 		unsigned long v[MAX_ORDER];
@@ -753,27 +925,31 @@ static void test_pagetypeinfo(void)
 			z = zone_by_name(n);
 			for (mt = 0; mt < MIGRATE_TYPES && strcmp(migratetype_names[mt], type); mt++)
 				;
-			if (z < 0 || mt == MIGRATE_TYPES) {
+			if (z < 0 || (mt == MIGRATE_TYPES && strcmp(type, "HighAtomic"))) {
 				bad++;
 				continue;
 			}
-			for (int o = 0; o < MAX_ORDER; o++)
-				bad += v[o] != list_len(&Z(z)->free_area[o].free_list[mt]);
+			for (int o = 0; o < MAX_ORDER; o++)	/* HighAtomic: no lists, 0 */
+				bad += v[o] != (mt == MIGRATE_TYPES ? 0 :
+						list_len(&Z(z)->free_area[o].free_list[mt]));
 			free_rows++;
-		} else if (sscanf(line, "Node %d, zone %15s %lu %lu %lu", &node, name,
-				  &v[0], &v[1], &v[2]) == 5) {
+		} else if (sscanf(line, "Node %d, zone %15s %lu %lu %lu %lu", &node, name,
+				  &v[0], &v[1], &v[2], &v[3]) == 6) {
 			z = zone_by_name(name);
 			if (z < 0) {
 				bad++;
 				continue;
 			}
-			for (mt = 0; mt < MIGRATE_TYPES; mt++)
-				bad += v[mt] != count_blocks(Z(z), mt);
+			/* Columns: Unmovable, Movable, Reclaimable, HighAtomic. */
+			bad += v[0] != count_blocks(Z(z), MIGRATE_UNMOVABLE);
+			bad += v[1] != count_blocks(Z(z), MIGRATE_MOVABLE);
+			bad += v[2] != count_blocks(Z(z), MIGRATE_RECLAIMABLE);
+			bad += v[3] != 0;
 			block_rows++;
 		}
 	}
-	CHECK(free_rows == 9 && block_rows == 3 && bad == 0,
-	      "pagetypeinfo: 9 free rows, 3 block rows, all match (bad %d)", bad);
+	CHECK(free_rows == 12 && block_rows == 3 && bad == 0,
+	      "pagetypeinfo: 12 free rows, 3 block rows, all match (bad %d)", bad);
 	__free_pages(hold, 1);
 }
 
@@ -810,12 +986,13 @@ static void test_zoneinfo(void)
 	CHECK(find_value(sec, "\n        spanned  ") == z->spanned_pages &&
 	      find_value(sec, "\n        present  ") == z->present_pages &&
 	      find_value(sec, "\n        managed  ") == z->managed_pages, "spanned/present/managed");
-	CHECK(find_value(sec, "\n    nr_free_pages ") == zone_page_state(z, NR_FREE_PAGES),
+	CHECK(find_value(sec, "\n      nr_free_pages ") == zone_page_state(z, NR_FREE_PAGES),
 	      "nr_free_pages line");
-	CHECK(find_value(sec, "\n    nr_file_pages ") == 8, "nr_file_pages (seed 003's grep) = 8");
+	CHECK(find_value(text, "\n      nr_file_pages ") == 8,
+	      "nr_file_pages (seed 003's grep; per node, as Linux) = 8");
 	CHECK(find_value(sec, "\n              batch: ") == (unsigned long)z->pageset[0].batch,
 	      "pageset batch");
-	CHECK(find_value(sec, "\n  start_pfn:         ") == z->zone_start_pfn, "start_pfn");
+	CHECK(find_value(sec, "\n  start_pfn:           ") == z->zone_start_pfn, "start_pfn");
 	mod_zone_page_state(page_zone(p), NR_FILE_PAGES, -8);
 	__free_pages(p, 0);
 }
@@ -867,11 +1044,16 @@ int main(void)
 	mem_init_print_info();
 	test_boot();
 	test_gfp_zone();
+	test_bad_migratetype();
+	test_free_list();
+	test_get_dma_pages();
 	test_split_merge();
 	test_zone_reach();
 	test_pcp();
 	test_stealing();
 	test_exhaustion();
+	test_reclaim_retry();
+	test_nofail();
 	test_bad_frees();
 	test_zero_exact_compound();
 	test_stress();
