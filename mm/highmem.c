@@ -2,8 +2,9 @@
  * Highmem emulation (seed 000, ARCHITECTURE.md 4). Frames above max_low_pfn
  * have no linear address; kmap() gives one from the PKMAP area (refcounted,
  * may sleep, remembered in page_address_htable), kmap_atomic() one from this
- * CPU's fixmap slots (stack order, never sleeps). Leaves out Linux's
- * kmap_high_get() shortcut: a highmem page always gets its own atomic slot.
+ * CPU's fixmap slots (stack order, never sleeps, preemption off), or the
+ * page's kmap() address if it has one (kmap_high_get). Leaves out
+ * kmap_local and the cache flushing of virtually indexed caches.
  */
 #include <linux/kernel.h>
 #include <linux/highmem.h>
@@ -13,9 +14,11 @@
 #include <linux/wait.h>
 #include <linux/sched.h>
 #include <asm/pgtable.h>
+#include <asm/tlbflush.h>
 #include <asm/fixmap.h>
 #include <asm/highmem.h>
-#include <asm/percpu.h>
+#include <linux/percpu.h>
+#include <linux/preempt.h>
 
 /*
  * pkmap_count[i]: 0 = slot free and its TLB entry flushed; 1 = free but
@@ -29,7 +32,6 @@ static pte_t *pkmap_page_table;
 static DECLARE_WAIT_QUEUE_HEAD(pkmap_map_wait);
 unsigned long nr_kmap_waits;		/* times a kmap() slept: for tests */
 
-static pte_t *fixmap_pte;		/* PTE of fixmap index 0 (the hole) */
 unsigned long kmap_atomic_errors;	/* misuse reports: for tests */
 
 /* --- page_address_htable: virtual address of kmap()ed highmem pages --- */
@@ -163,7 +165,14 @@ start:
 		goto start;
 	}
 	vaddr = PKMAP_ADDR(last_pkmap_nr);
-	pkmap_page_table[last_pkmap_nr] = pfn_pte(page_to_pfn(page), PAGE_KERNEL);
+	pkmap_page_table[last_pkmap_nr] = mk_pte(page, kmap_prot);
+	/*
+	 * Invalid -> valid: the privileged spec lets a hart keep the old
+	 * invalid entry cached until a fence, so fence here rather than
+	 * fault on first use. Another hart could still fault once; SMP will
+	 * need a remote fence or a spurious-fault fixup.
+	 */
+	local_flush_tlb_page(vaddr);
 	pkmap_count[last_pkmap_nr] = 1;
 	set_page_address(page, (void *)vaddr);
 	return vaddr;
@@ -220,55 +229,105 @@ void kunmap(struct page *page)
 		kunmap_high(page);
 }
 
+/*
+ * If kmap() already maps @page, take one more reference to that mapping
+ * and return its address (kunmap_high() drops it); else NULL. Lets
+ * kmap_atomic reuse a PKMAP mapping instead of a slot (seed 000). Never
+ * sleeps.
+ */
+void *kmap_high_get(struct page *page)
+{
+	unsigned long vaddr, flags;
+
+	spin_lock_irqsave(&kmap_lock, flags);
+	vaddr = (unsigned long)page_address(page);
+	if (vaddr) {
+		WARN_ON(pkmap_count[PKMAP_NR(vaddr)] < 1);
+		pkmap_count[PKMAP_NR(vaddr)]++;
+	}
+	spin_unlock_irqrestore(&kmap_lock, flags);
+	return (void *)vaddr;
+}
+
 /* --- kmap_atomic(): per-CPU fixmap slots --- */
 
-static void set_fixmap_pte(int idx, pte_t pte)
-{
-	unsigned long vaddr = __fix_to_virt(idx);
+/*
+ * One CPU's kmap_atomic slots: idx are in use, in stack order; used marks
+ * which of those are still mapped (an out-of-order unmap leaves a gap).
+ * Only that CPU touches them, with preemption off from kmap_atomic on.
+ */
+struct kmap_ctrl {
+	int idx;
+	unsigned int used;
+};
+static DEFINE_PER_CPU(struct kmap_ctrl, kmap_ctrl);
 
-	fixmap_pte[pte_index(vaddr)] = pte;
-	local_flush_tlb_page(vaddr);
+int kmap_atomic_depth(void)
+{
+	return this_cpu_ptr(&kmap_ctrl)->idx;
 }
 
 /* Take this CPU's next slot (0..KM_TYPE_NR-1), or -1 if all are in use. */
 static int kmap_atomic_idx_push(void)
 {
-	struct cpu_info *ci = this_cpu();
+	struct kmap_ctrl *kc = this_cpu_ptr(&kmap_ctrl);
 	unsigned long flags;
 	int type = -1;
 
 	local_irq_save(flags);	/* an interrupt may kmap_atomic too */
-	if (ci->kmap_atomic_idx < KM_TYPE_NR) {
-		type = ci->kmap_atomic_idx++;
-		ci->kmap_atomic_used |= 1U << type;
+	if (kc->idx < KM_TYPE_NR) {
+		type = kc->idx++;
+		kc->used |= 1U << type;
 	}
 	local_irq_restore(flags);
 	if (type < 0) {
 		kmap_atomic_errors++;
 		pr_err("kmap_atomic: nesting deeper than %d slots on cpu %d\n",
-		       KM_TYPE_NR, ci->cpu);
+		       KM_TYPE_NR, smp_processor_id());
 		WARN_ON(1);
 	}
 	return type;
 }
 
+/* Give back slot type; the stack shrinks past every unmapped top slot. */
+static void kmap_atomic_idx_pop(int type)
+{
+	struct kmap_ctrl *kc = this_cpu_ptr(&kmap_ctrl);
+	unsigned long flags;
+
+	local_irq_save(flags);
+	kc->used &= ~(1U << type);
+	while (kc->idx && !(kc->used & (1U << (kc->idx - 1))))
+		kc->idx--;
+	local_irq_restore(flags);
+}
+
 /*
  * A temporary kernel address for @page, valid until the matching
- * kunmap_atomic(), on this CPU only. Never sleeps; mappings nest and must be
- * undone in reverse order; the caller must not sleep while holding one.
- * Returns NULL (after a report) when the slots are exhausted.
+ * kunmap_atomic(), on this CPU only (seed 000). Disables preemption until
+ * then, so the holder must not sleep. A highmem page that kmap() already
+ * maps is used through that mapping (kmap_high_get); otherwise it gets
+ * this CPU's next fixmap slot. Never sleeps. Returns NULL (after a
+ * report, with preemption back on) when the slots are exhausted.
  */
 void *kmap_atomic(struct page *page)
 {
+	void *kmap;
 	int type, idx;
 
+	preempt_disable();
 	if (!PageHighMem(page))
 		return page_address(page);
+	kmap = kmap_high_get(page);
+	if (kmap)
+		return kmap;
 	type = kmap_atomic_idx_push();
-	if (type < 0)
+	if (type < 0) {
+		preempt_enable();
 		return NULL;
+	}
 	idx = FIX_KMAP_BEGIN + type + KM_TYPE_NR * smp_processor_id();
-	set_fixmap_pte(idx, pfn_pte(page_to_pfn(page), PAGE_KERNEL));
+	set_fixmap_pte(idx, mk_pte(page, kmap_prot));
 	return (void *)__fix_to_virt(idx);
 }
 
@@ -277,48 +336,69 @@ static bool kmap_atomic_misuse(const char *what, unsigned long vaddr, int type)
 {
 	kmap_atomic_errors++;
 	pr_err("kunmap_atomic(0x%lx): %s (slot %d, %d in use)\n", vaddr, what,
-	       type, this_cpu()->kmap_atomic_idx);
+	       type, kmap_atomic_depth());
 	WARN_ON(1);
 	return false;
 }
 
-/*
- * Undo kmap_atomic(). An address outside the fixmap (a lowmem page) needs
- * nothing. Unmapping out of order is reported, and the slot is still
- * unmapped, so the mapping cannot be used by mistake afterwards.
- */
-void kunmap_atomic(void *kvaddr)
+/* Undo a fixmap-slot kmap_atomic; false (reported) if vaddr is no slot of ours. */
+static bool kunmap_atomic_slot(unsigned long vaddr)
 {
-	unsigned long vaddr = (unsigned long)kvaddr & PAGE_MASK, flags;
-	struct cpu_info *ci = this_cpu();
-	int type;
+	int type = (int)__virt_to_fix(vaddr) - FIX_KMAP_BEGIN -
+		   KM_TYPE_NR * smp_processor_id();
 
-	if (vaddr < FIXADDR_START || vaddr >= FIXADDR_END)
-		return;
-	type = (int)__virt_to_fix(vaddr) - FIX_KMAP_BEGIN - KM_TYPE_NR * ci->cpu;
-	if (type < 0 || type >= KM_TYPE_NR) {
-		kmap_atomic_misuse("not a slot of this CPU", vaddr, type);
-		return;
-	}
-	if (!(ci->kmap_atomic_used & (1U << type))) {
-		kmap_atomic_misuse("slot is not mapped", vaddr, type);
-		return;
-	}
-	if (type != ci->kmap_atomic_idx - 1)
+	if (type < 0 || type >= KM_TYPE_NR)
+		return kmap_atomic_misuse("not a slot of this CPU", vaddr, type);
+	if (!(this_cpu_ptr(&kmap_ctrl)->used & (1U << type)))
+		return kmap_atomic_misuse("slot is not mapped", vaddr, type);
+	if (type != kmap_atomic_depth() - 1)	/* still unmapped, below */
 		kmap_atomic_misuse("unmapped out of order", vaddr, type);
 	set_fixmap_pte((int)__virt_to_fix(vaddr), 0);
-	local_irq_save(flags);
-	ci->kmap_atomic_used &= ~(1U << type);
-	while (ci->kmap_atomic_idx &&
-	       !(ci->kmap_atomic_used & (1U << (ci->kmap_atomic_idx - 1))))
-		ci->kmap_atomic_idx--;
-	local_irq_restore(flags);
+	kmap_atomic_idx_pop(type);
+	return true;
 }
 
+/*
+ * Undo kmap_atomic(kvaddr) (kunmap_atomic() in linux/highmem.h checks
+ * the argument's type first) and turn preemption back on. Lowmem needs
+ * no unmapping, a kmap() address drops its reference. Anything else
+ * (another CPU's slot, a free slot, an address that was never mapped) is
+ * reported and changes nothing. Unmapping out of order is reported, and
+ * the slot is still unmapped, so the mapping cannot be used by mistake
+ * afterwards.
+ */
+void __kunmap_atomic(void *kvaddr)
+{
+	unsigned long vaddr = (unsigned long)kvaddr & PAGE_MASK;
+
+	if (vaddr >= FIXADDR_START && vaddr < FIXADDR_END) {
+		if (!kunmap_atomic_slot(vaddr))
+			return;
+	} else if (vaddr >= PKMAP_BASE && vaddr < PKMAP_ADDR(LAST_PKMAP)) {
+		kunmap_high(pfn_to_page(pte_pfn(pkmap_page_table[PKMAP_NR(vaddr)])));
+	} else if (!virt_addr_valid(kvaddr)) {
+		kmap_atomic_misuse("not a kmap_atomic address", vaddr, -1);
+		return;
+	}
+	preempt_enable();
+}
+
+/*
+ * Zero a whole page of any zone. If kmap_atomic has no slot left (a bug
+ * it reports), the page is zeroed through kmap() instead, which sleeps
+ * only when every PKMAP slot is taken: the page is never left dirty and
+ * NULL is never written through.
+ */
 void clear_highpage(struct page *page)
 {
 	void *kaddr = kmap_atomic(page);
 
+	if (unlikely(!kaddr)) {
+		kaddr = kmap(page);
+		memset(kaddr, 0, PAGE_SIZE);
+		kunmap(page);
+		return;
+	}
 	memset(kaddr, 0, PAGE_SIZE);
 	kunmap_atomic(kaddr);
 }
@@ -330,8 +410,7 @@ void clear_highpage(struct page *page)
 void kmap_init(void)
 {
 	pkmap_page_table = walk_pte(swapper_pg_dir, PKMAP_BASE, 1);
-	fixmap_pte = walk_pte(swapper_pg_dir, FIXADDR_START, 1);
-	if (!pkmap_page_table || !fixmap_pte)
+	if (!pkmap_page_table || fixmap_init())
 		panic("kmap_init: no memory for the PKMAP/fixmap page tables");
 	for (unsigned int i = 0; i < ARRAY_SIZE(page_address_htable); i++) {
 		INIT_LIST_HEAD(&page_address_htable[i].lh);

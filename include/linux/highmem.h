@@ -8,14 +8,29 @@
 #define _LINUX_HIGHMEM_H
 
 #include <linux/mm.h>
+#include <linux/compiler.h>
 
 /* May sleep; the mapping lasts until kunmap(page). */
 void *kmap(struct page *page);
 void kunmap(struct page *page);
 
-/* No sleeping until kunmap_atomic(addr); unmap in reverse order. */
+/*
+ * No sleeping until kunmap_atomic(addr): preemption stays off in between.
+ * Unmap in reverse order, passing the address kmap_atomic returned; a
+ * struct page * there (the classic mistake) does not build.
+ */
 void *kmap_atomic(struct page *page);
-void kunmap_atomic(void *addr);
+void __kunmap_atomic(void *addr);
+#define kunmap_atomic(addr) do {					\
+	BUILD_BUG_ON(__same_type((addr), struct page *));		\
+	__kunmap_atomic(addr);						\
+} while (0)
+
+/* kmap_atomic slots this CPU holds (in stack order), for checks. */
+int kmap_atomic_depth(void);
+
+/* kmap()'s address of a highmem page with one more reference, or NULL. */
+void *kmap_high_get(struct page *page);
 
 /* Zero a whole page of any zone (through kmap_atomic). */
 void clear_highpage(struct page *page);

@@ -1,14 +1,14 @@
 /*
  * Spinlocks. rivet runs on one hart today, but every shared structure takes
  * its lock already so that SMP needs no audit later. The arch supplies
- * arch_spin_lock/unlock and the irq save/restore (asm/spinlock.h,
- * asm/irqflags.h); the host tests supply single-threaded versions.
+ * arch_spin_lock/unlock (asm/spinlock.h) and the interrupt flags under
+ * linux/irqflags.h; the host tests supply single-threaded versions.
  */
 #ifndef _LINUX_SPINLOCK_H
 #define _LINUX_SPINLOCK_H
 
 #include <asm/spinlock.h>
-#include <asm/irqflags.h>
+#include <linux/irqflags.h>
 
 typedef struct {
 	arch_spinlock_t raw;
@@ -20,13 +20,12 @@ typedef struct {
 static inline void spin_lock_init(spinlock_t *l) { arch_spin_lock_init(&l->raw); }
 static inline void spin_lock(spinlock_t *l) { arch_spin_lock(&l->raw); }
 static inline void spin_unlock(spinlock_t *l) { arch_spin_unlock(&l->raw); }
+static inline int spin_trylock(spinlock_t *l) { return arch_spin_trylock(&l->raw); }
 static inline int spin_is_locked(spinlock_t *l) { return arch_spin_is_locked(&l->raw); }
 
 #define spin_lock_irqsave(l, flags) \
-	do { flags = arch_local_irq_save(); spin_lock(l); } while (0)
+	do { local_irq_save(flags); spin_lock(l); } while (0)
 #define spin_unlock_irqrestore(l, flags) \
-	do { spin_unlock(l); arch_local_irq_restore(flags); } while (0)
-#define local_irq_save(flags) do { flags = arch_local_irq_save(); } while (0)
-#define local_irq_restore(flags) arch_local_irq_restore(flags)
+	do { spin_unlock(l); local_irq_restore(flags); } while (0)
 
 #endif

@@ -31,8 +31,11 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags);
 void vunmap(const void *addr);
 struct page *vmalloc_to_page(const void *addr);
 bool is_vmalloc_addr(const void *addr);
-/* The area containing @addr, counting its guard page; NULL if none. */
-struct vm_struct *find_vm_area_guard(unsigned long addr, bool *in_guard);
+/* Copy of the area containing @addr, guard page included; false if none. */
+bool find_vm_area_guard(unsigned long addr, struct vm_struct *copy, bool *in_guard);
+/* Map pages at area->addr with prot (PAGE_KERNEL); 0 or -ENOMEM. */
+int map_vm_area(struct vm_struct *area, unsigned long prot, struct page **pages);
+void kvfree(const void *addr);
 unsigned long vmalloc_used_pages(void);
 
 #endif

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 #include <linux/highmem.h>
+#include <linux/preempt.h>
 
 void *page_address(const struct page *page)
 {
@@ -20,13 +21,16 @@ void kunmap(struct page *page)
 {
 }
 
+/* Preemption goes off and on as in the kernel, for might_sleep's sake. */
 void *kmap_atomic(struct page *page)
 {
+	preempt_disable();
 	return lowmem_page_address(page);
 }
 
-void kunmap_atomic(void *addr)
+void __kunmap_atomic(void *addr)
 {
+	preempt_enable();
 }
 
 void clear_highpage(struct page *page)

@@ -2,7 +2,8 @@
  * In-kernel tests of the zoned buddy allocator on the real memory map
  * (ktest=page_alloc): GFP flags reach the right zones and never the wrong
  * ones, a zone can be exhausted while the others keep working, and every
- * page comes back.
+ * page comes back. The allocator's logic itself is tested on the host
+ * (tests/host/test_page_alloc.c); this checks it on a real machine.
  */
 #include <linux/kernel.h>
 #include <linux/ktest.h>
@@ -12,6 +13,7 @@
 #include <linux/vmstat.h>
 #include <linux/list.h>
 
+/* Free pages of zone z, per-CPU lists drained first so the count is exact. */
 static unsigned long zone_free(enum zone_type z)
 {
 	struct zone *zone = &NODE_DATA(0)->node_zones[z];
@@ -41,6 +43,7 @@ static void zone_census(gfp_t gfp, int n, int count[MAX_NR_ZONES])
 	}
 }
 
+/* Each GFP zone modifier gets pages from its own zone only. */
 KTEST(page_alloc_zones_reachable)
 {
 	int c[MAX_NR_ZONES];
@@ -80,6 +83,7 @@ static unsigned long exhaust(gfp_t gfp, enum zone_type z, struct list_head *list
 	return pages;
 }
 
+/* Give back everything exhaust() took (each block's order is in page_private). */
 static void release(struct list_head *list)
 {
 	struct page *page, *tmp;

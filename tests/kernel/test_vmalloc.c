@@ -13,7 +13,9 @@
 #include <linux/mmzone.h>
 #include <linux/vmstat.h>
 #include <linux/string.h>
+#include <asm/tlbflush.h>
 
+/* Free pages of all zones, per-CPU lists drained, so before/after compare. */
 static unsigned long free_pages_now(void)
 {
 	for (int z = 0; z < MAX_NR_ZONES; z++)
@@ -21,6 +23,10 @@ static unsigned long free_pages_now(void)
 	return global_zone_page_state(NR_FREE_PAGES);
 }
 
+/*
+ * A 1 MiB + 3 page area: the data reads back, through it and (for its
+ * highmem pages) through kmap_atomic, and vfree returns every page.
+ */
 KTEST(vmalloc_basic)
 {
 	unsigned long size = SZ_1M + 3 * PAGE_SIZE, before, highmem = 0;
@@ -60,14 +66,14 @@ KTEST(vmalloc_basic)
 KTEST(vmalloc_guard_pages)
 {
 	void *a = vmalloc(3 * PAGE_SIZE), *b = vmalloc(PAGE_SIZE);
-	struct vm_struct *area;
+	struct vm_struct area;
 	bool guard = false;
 
 	if (!KT_EXPECT(a && b))
 		goto out;
 	KT_EXPECT(vmalloc_to_page((u8 *)a + 3 * PAGE_SIZE) == NULL);
-	area = find_vm_area_guard((unsigned long)a + 3 * PAGE_SIZE, &guard);
-	KT_EXPECT(area && area->addr == (unsigned long)a && guard);
+	KT_EXPECT(find_vm_area_guard((unsigned long)a + 3 * PAGE_SIZE, &area, &guard) &&
+		  area.addr == (unsigned long)a && guard);
 	KT_EXPECT((unsigned long)b >= (unsigned long)a + 4 * PAGE_SIZE ||
 		  (unsigned long)b + 2 * PAGE_SIZE <= (unsigned long)a);
 out:
@@ -75,6 +81,7 @@ out:
 	vfree(b);
 }
 
+/* vmap of four highmem pages: writes through it land in those pages. */
 KTEST(vmalloc_vmap)
 {
 	struct page *pages[4];
@@ -102,4 +109,51 @@ out:
 	while (i-- > 0)
 		if (pages[i])
 			__free_page(pages[i]);
+}
+
+/* vzalloc zeroes whole pages, past size too, even over recycled pages. */
+KTEST(vzalloc_whole_pages)
+{
+	u8 *p = vmalloc(PAGE_SIZE), *z;
+	bool zero = true;
+
+	if (!KT_EXPECT(p))
+		return;
+	memset(p, 0xaa, PAGE_SIZE);
+	vfree(p);		/* its page goes back hot: vzalloc gets it */
+	z = vzalloc(100);
+	if (!KT_EXPECT(z))
+		return;
+	for (unsigned int i = 0; i < PAGE_SIZE; i++)
+		zero &= z[i] == 0;
+	KT_EXPECT(zero);
+	vfree(z);
+}
+
+/* A large area's page array comes from vmalloc, not a contiguous block. */
+KTEST(vmalloc_large_page_array)
+{
+	unsigned long size = 8 * SZ_1M;
+	struct vm_struct area;
+	bool guard;
+	u8 *p = vmalloc(size);
+
+	if (!KT_EXPECT(p))
+		return;
+	KT_EXPECT(find_vm_area_guard((unsigned long)p, &area, &guard) && !guard);
+	KT_EXPECT(is_vmalloc_addr(area.pages) && area.nr_pages == size / PAGE_SIZE);
+	p[size - 1] = 1;
+	vfree(p);
+}
+
+/* New mappings are fenced (invalid -> valid may be cached until a fence). */
+KTEST(vmalloc_fences_new_mappings)
+{
+	unsigned long one = nr_tlb_local_flush_one, all = nr_tlb_local_flush_all;
+	void *p = vmalloc(4 * PAGE_SIZE);
+
+	if (!KT_EXPECT(p))
+		return;
+	KT_EXPECT(nr_tlb_local_flush_one + nr_tlb_local_flush_all > one + all);
+	vfree(p);
 }

@@ -1,12 +1,16 @@
 /*
  * Per-CPU area. tp points at this CPU's struct cpu_info while in the
- * kernel; entry.S relies on the first two fields' offsets.
+ * kernel; entry.S relies on the offsets of the first five fields (CI_*).
+ * Locking: a CPU touches only its own cpu_info (through tp), so no lock;
+ * entry.S and the code it interrupts share it, which is why curr and
+ * stack_lo change only with interrupts off (schedule, under rq_lock).
  */
 #ifndef _ASM_PERCPU_H
 #define _ASM_PERCPU_H
 
 #include <asm/smp.h>
 
+/* Field offsets for entry.S; they must match struct cpu_info below. */
 #define CI_SCRATCH	8
 #define CI_STACK_LO	16
 #define CI_OVERFLOW_SP	24
@@ -22,14 +26,13 @@ struct cpu_info {
 	unsigned long overflow_sp;	/* offset 24: top of the stack-overflow stack */
 	unsigned long scratch2;		/* offset 32: interrupted sp on overflow */
 	struct task_struct *curr;	/* the running task */
-	unsigned long hartid;
+	unsigned long hartid;		/* set once, by setup_boot_cpu */
 	int cpu;			/* index in cpu_data[] */
-	int kmap_atomic_idx;		/* kmap_atomic slots in use (mm/highmem.c) */
-	unsigned int kmap_atomic_used;	/* bitmap of those slots */
 };
 
 extern struct cpu_info cpu_data[NR_CPUS];
 
+/* This CPU's area: tp points at it in the kernel (setup_boot_cpu, entry.S). */
 static inline struct cpu_info *this_cpu(void)
 {
 	struct cpu_info *ci;

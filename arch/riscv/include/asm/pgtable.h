@@ -5,7 +5,8 @@
  * and the page offset. A PTE holds PPN (bits 53:10) and the flags below; an
  * entry with R, W or X set is a leaf at any level (1 GiB, 2 MiB, 4 KiB).
  * The U74 cores (VisionFive) fault instead of setting A and D, so kernel
- * mappings are created with A and D already set.
+ * mappings are created with A and D already set. After changing a PTE,
+ * flush with asm/tlbflush.h.
  */
 #ifndef _ASM_PGTABLE_H
 #define _ASM_PGTABLE_H
@@ -47,28 +48,14 @@ static inline pte_t pfn_pte(unsigned long pfn, unsigned long prot)
 {
 	return (pfn << _PAGE_PFN_SHIFT) | prot;
 }
+/* The PTE mapping struct page page with prot (a macro: needs linux/mm.h). */
+#define mk_pte(page, prot)	pfn_pte(page_to_pfn(page), (prot))
 static inline int pte_present(pte_t pte) { return pte & _PAGE_PRESENT; }
 static inline int pte_leaf(pte_t pte) { return pte & _PAGE_LEAF; }
 
 static inline unsigned int pgd_index(unsigned long va) { return (va >> PGDIR_SHIFT) & 511; }
 static inline unsigned int pmd_index(unsigned long va) { return (va >> PMD_SHIFT) & 511; }
 static inline unsigned int pte_index(unsigned long va) { return (va >> PAGE_SHIFT) & 511; }
-
-static inline void local_flush_tlb_all(void)
-{
-	__asm__ __volatile__("sfence.vma" ::: "memory");
-}
-
-/* Set on SiFive U74 cores (erratum CIP-1200: sfence.vma addr may miss). */
-extern bool tlb_flush_all_only;
-
-static inline void local_flush_tlb_page(unsigned long va)
-{
-	if (tlb_flush_all_only)
-		local_flush_tlb_all();
-	else
-		__asm__ __volatile__("sfence.vma %0" :: "r"(va) : "memory");
-}
 
 extern pte_t swapper_pg_dir[PTRS_PER_PTE];
 
@@ -79,7 +66,7 @@ void paging_init(void);
 unsigned long ptdump_kernel(void);
 void *ptdump_table_va(pte_t pte);
 void map_linear_range(phys_addr_t start, phys_addr_t end);
-void set_pgtable_allocator(phys_addr_t (*fn)(void));
+void set_pgtable_allocator(phys_addr_t (*alloc_fn)(void), void (*free_fn)(phys_addr_t pa));
 #endif
 
 #endif

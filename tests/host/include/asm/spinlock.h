@@ -12,6 +12,13 @@ typedef struct {
 
 static inline void arch_spin_lock_init(arch_spinlock_t *l) { l->lock = 0; }
 static inline void arch_spin_lock(arch_spinlock_t *l) { assert(!l->lock); l->lock = 1; }
+static inline int arch_spin_trylock(arch_spinlock_t *l)
+{
+	if (l->lock)
+		return 0;
+	l->lock = 1;
+	return 1;
+}
 static inline void arch_spin_unlock(arch_spinlock_t *l) { assert(l->lock); l->lock = 0; }
 static inline int arch_spin_is_locked(arch_spinlock_t *l) { return l->lock; }
 
