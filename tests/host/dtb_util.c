@@ -167,3 +167,19 @@ struct blob b_finish(struct builder *b)
 	memcpy(p + str, b->strs, b->strslen);
 	return out;
 }
+
+const char *const test_dtb_names[NR_TEST_DTBS] = {
+	[DTB_QEMU] = "qemu-virt.dtb", [DTB_QEMU_SMP2] = "qemu-virt-3g-smp2.dtb",
+	[DTB_VF2] = "visionfive2.dtb", [DTB_VF1] = "visionfive1.dtb",
+};
+
+bool need_test_dtbs(struct blob b[NR_TEST_DTBS])
+{
+	bool have = true;
+
+	for (int i = 0; i < NR_TEST_DTBS; i++) {
+		b[i] = need_dtb(test_dtb_names[i]);
+		have &= b[i].size > 0;
+	}
+	return have;
+}

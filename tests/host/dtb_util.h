@@ -22,6 +22,12 @@ void dtb_dir_from_args(int argc, char **argv);
 struct blob load_dtb(const char *name);
 struct blob need_dtb(const char *name);
 
+/* The four real DTBs every DT test reads, in this order (enum test_dtb). */
+enum test_dtb { DTB_QEMU, DTB_QEMU_SMP2, DTB_VF2, DTB_VF1, NR_TEST_DTBS };
+extern const char *const test_dtb_names[NR_TEST_DTBS];
+/* need_dtb of each into b[]; true only if all four are there. */
+bool need_test_dtbs(struct blob b[NR_TEST_DTBS]);
+
 /* Silences stdout (where the shim's printk goes) while on. Not nestable. */
 void quiet(bool on);
 

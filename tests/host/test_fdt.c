@@ -501,36 +501,29 @@ static void fuzz(const struct blob *b, const char *name, int iterations)
 
 int main(int argc, char **argv)
 {
-	static const char *const names[] = {
-		"qemu-virt.dtb", "qemu-virt-3g-smp2.dtb", "visionfive2.dtb", "visionfive1.dtb",
-	};
-	struct blob b[4];
+	struct blob b[NR_TEST_DTBS];
 	struct machine_desc m;
-	int i, have = 1, iterations = 2500;
+	int i, iterations = 2500;
 
 	dtb_dir_from_args(argc, argv);
 	test_synthetic_machine();
-	for (i = 0; i < 4; i++) {
-		b[i] = need_dtb(names[i]);
-		have &= b[i].size > 0;
-	}
-	if (!have)
+	if (!need_test_dtbs(b))
 		return test_exit();
-	test_api_qemu(&b[0]);
-	test_api_vf2(&b[2]);
-	test_scan_qemu(&b[0]);
-	test_scan_qemu_smp2(&b[1]);
-	test_scan_vf2(&b[2]);
-	test_scan_vf1(&b[3]);
-	test_malformed(&b[0]);
-	if (fdt_scan_machine(b[2].data, b[2].size, &m) == 0)
+	test_api_qemu(&b[DTB_QEMU]);
+	test_api_vf2(&b[DTB_VF2]);
+	test_scan_qemu(&b[DTB_QEMU]);
+	test_scan_qemu_smp2(&b[DTB_QEMU_SMP2]);
+	test_scan_vf2(&b[DTB_VF2]);
+	test_scan_vf1(&b[DTB_VF1]);
+	test_malformed(&b[DTB_QEMU]);
+	if (fdt_scan_machine(b[DTB_VF2].data, b[DTB_VF2].size, &m) == 0)
 		machine_desc_print(&m);
 	/* FDT_FUZZ=iterations[:seed] runs a longer or different search. */
 	if (getenv("FDT_FUZZ"))
 		sscanf(getenv("FDT_FUZZ"), "%d:%lu", &iterations, &rng_state);
-	for (i = 0; i < 4; i++)
-		fuzz(&b[i], names[i], iterations);
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < NR_TEST_DTBS; i++)
+		fuzz(&b[i], test_dtb_names[i], iterations);
+	for (i = 0; i < NR_TEST_DTBS; i++)
 		free(b[i].data);
 	return test_exit();
 }

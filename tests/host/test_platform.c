@@ -972,33 +972,26 @@ static void fuzz(const struct blob *b, const char *name, int iterations)
 
 int main(int argc, char **argv)
 {
-	static const char *const names[] = {
-		"qemu-virt.dtb", "qemu-virt-3g-smp2.dtb", "visionfive2.dtb", "visionfive1.dtb",
-	};
-	struct blob b[4];
-	int i, have = 1, iterations = 200;
+	struct blob b[NR_TEST_DTBS];
+	int i, iterations = 200;
 
 	dtb_dir_from_args(argc, argv);
 	test_synthetic_binding();
-	for (i = 0; i < 4; i++) {
-		b[i] = need_dtb(names[i]);
-		have &= b[i].size > 0;
-	}
-	if (!have)
+	if (!need_test_dtbs(b))
 		return test_exit();
-	test_qemu(&b[0]);
-	test_qemu_smp2(&b[1]);
-	test_vf2(&b[2]);
-	test_vf1(&b[3]);
-	test_of_api(&b[2]);
-	test_out_of_memory(&b[0]);
+	test_qemu(&b[DTB_QEMU]);
+	test_qemu_smp2(&b[DTB_QEMU_SMP2]);
+	test_vf2(&b[DTB_VF2]);
+	test_vf1(&b[DTB_VF1]);
+	test_of_api(&b[DTB_VF2]);
+	test_out_of_memory(&b[DTB_QEMU]);
 	/* PLATFORM_FUZZ=iterations[:seed] runs a longer or different search. */
 	if (getenv("PLATFORM_FUZZ"))
 		sscanf(getenv("PLATFORM_FUZZ"), "%d:%lu", &iterations, &rng_state);
-	for (i = 0; i < 4; i++)
-		fuzz(&b[i], names[i], iterations);
+	for (i = 0; i < NR_TEST_DTBS; i++)
+		fuzz(&b[i], test_dtb_names[i], iterations);
 	reset_all();
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < NR_TEST_DTBS; i++)
 		free(b[i].data);
 	return test_exit();
 }
