@@ -3,6 +3,8 @@
  * "mmstat=all" (or a comma list of meminfo,zoneinfo,buddyinfo,pagetypeinfo,
  * slabinfo,vmstat) prints them at boot, and the monitor has a command for
  * each plus "free" (seed 003's experiment, in its old procps layout).
+ * rivet-only glue around Linux's /proc texts (made by mm/vmstat.c and
+ * mm/slab.c); left out: any file interface, and procps free's options.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -20,6 +22,7 @@
 static char mmstat_list[128];
 static char text[32 * 1024];	/* one report at a time, console context only */
 
+/* "mmstat=LIST": remembered (up to 127 bytes) for print_mm_stats. */
 static int mmstat_setup(char *val)
 {
 	if (!val || !*val)
@@ -41,6 +44,7 @@ static void print_text(const char *s, size_t len)
 	}
 }
 
+/* meminfo_show with the vmalloc figures, which mm/vmstat.c does not own. */
 static void meminfo_text(struct seq_buf *s)
 {
 	struct meminfo_extra extra = {

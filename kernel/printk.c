@@ -2,7 +2,9 @@
  * printk: formats into a line, prefixes the boot timestamp, keeps the text
  * in a ring buffer (for a later dmesg) and writes it to every console.
  * Messages whose level is not below console_loglevel stay in the buffer only.
- * No deferred printing: consoles are polled, so printk works in any context.
+ * Follows Linux's interface: KERN_<level> prefixes, KERN_CONT, "loglevel=",
+ * register_console. Left out: log records (the buffer is raw text), deferred
+ * printing: consoles are polled, so printk works in any context.
  */
 #include <linux/kernel.h>
 #include <linux/console.h>
@@ -14,6 +16,7 @@
 #define LOG_BUF_LEN	(64 * 1024)
 
 int console_loglevel = 7;	/* print everything below KERN_DEBUG */
+/* printk_lock (taken with IRQs off) guards the console list and log_buf. */
 static struct console *consoles;
 static DEFINE_SPINLOCK(printk_lock);
 static char log_buf[LOG_BUF_LEN];
@@ -22,6 +25,11 @@ static unsigned long log_head;	/* total bytes ever written */
 static bool line_start = true;
 static bool line_shown = true;
 
+/*
+ * Add @con at the head of the console list. A real (non-early) console
+ * first drops every early one, whose output it now takes over. Takes
+ * printk_lock, so never from inside a console's write.
+ */
 void register_console(struct console *con)
 {
 	struct console **pp;
@@ -71,12 +79,14 @@ void console_write_crlf(void (*putc)(int c), const char *s, size_t n)
 	}
 }
 
+/* Append to the ring buffer, overwriting the oldest text. printk_lock held. */
 static void log_store(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		log_buf[log_head++ % LOG_BUF_LEN] = s[i];
 }
 
+/* Log @s and, if @show, write it to every console. printk_lock held. */
 static void emit(const char *s, size_t n, bool show)
 {
 	struct console *c;
@@ -115,6 +125,12 @@ static bool printk_shown(int level)
 	return line_start ? true : line_shown;
 }
 
+/*
+ * Format one piece (at most 511 bytes, the rest cut off), stamp it if it
+ * starts a line, log it and show it if its level says so. Returns the
+ * length kept. Any context, IRQs included; not re-entrant: a console's
+ * write, or a fault taken while printk_lock is held, must not printk.
+ */
 int vprintk(const char *fmt, va_list ap)
 {
 	static char text[512];
@@ -139,6 +155,7 @@ int vprintk(const char *fmt, va_list ap)
 	return n;
 }
 
+/* vprintk with the arguments here. */
 int printk(const char *fmt, ...)
 {
 	va_list ap;
@@ -150,7 +167,11 @@ int printk(const char *fmt, ...)
 	return n;
 }
 
-/* Copy the newest @size bytes of the log into @buf; returns the length. */
+/*
+ * Copy the newest @size bytes of the log into @buf; returns the length.
+ * Does not take printk_lock: a printk meanwhile may overwrite the oldest
+ * bytes while they are copied.
+ */
 size_t log_buf_read(char *buf, size_t size)
 {
 	unsigned long start, n = min(log_head, (unsigned long)LOG_BUF_LEN);
@@ -163,6 +184,7 @@ size_t log_buf_read(char *buf, size_t size)
 	return n;
 }
 
+/* "loglevel=N" (0..8): console_loglevel; -EINVAL for anything else. */
 static int loglevel_setup(char *val)
 {
 	int lvl;

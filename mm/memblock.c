@@ -30,6 +30,7 @@ static phys_addr_t memblock_cap_size(phys_addr_t base, phys_addr_t *size)
 	return *size;
 }
 
+/* One past the region's last byte. */
 static inline phys_addr_t region_end(const struct memblock_region *r)
 {
 	return r->base + r->size;
@@ -50,6 +51,7 @@ static void memblock_insert_region(struct memblock_type *type, unsigned long idx
 	type->total_size += size;
 }
 
+/* Drop the region at index idx, shifting the rest down. */
 static void memblock_remove_region(struct memblock_type *type, unsigned long idx)
 {
 	struct memblock_region *r = &type->regions[idx];
@@ -228,6 +230,10 @@ static int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
 	return 0;
 }
 
+/*
+ * Take [base, base + size) out of type, splitting regions that straddle
+ * its ends. -ENOMEM, with nothing changed, if the splits do not fit.
+ */
 static int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
 				 phys_addr_t size)
 {
@@ -241,6 +247,10 @@ static int memblock_remove_range(struct memblock_type *type, phys_addr_t base,
 	return 0;
 }
 
+/*
+ * Set or clear flag on the RAM in [base, base + size), splitting regions
+ * at its ends first. -ENOMEM, with nothing changed, if they do not fit.
+ */
 static int memblock_setclr_flag(phys_addr_t base, phys_addr_t size, bool set,
 				enum memblock_flags flag)
 {
@@ -260,26 +270,35 @@ static int memblock_setclr_flag(phys_addr_t base, phys_addr_t size, bool set,
 	return 0;
 }
 
+/*
+ * Declare [base, base + size) RAM. Like each range operation below
+ * (contracts in linux/memblock.h): 0, or -ENOMEM when a region table is
+ * full (a message names it). Boot CPU only, no locking.
+ */
 int memblock_add(phys_addr_t base, phys_addr_t size)
 {
 	return memblock_add_range(&memblock.memory, base, size, MEMBLOCK_NONE);
 }
 
+/* Forget RAM; the reserved table is left as it is. */
 int memblock_remove(phys_addr_t base, phys_addr_t size)
 {
 	return memblock_remove_range(&memblock.memory, base, size);
 }
 
+/* Mark a range in use: never handed out, nor freed to the buddy allocator. */
 int memblock_reserve(phys_addr_t base, phys_addr_t size)
 {
 	return memblock_add_range(&memblock.reserved, base, size, MEMBLOCK_NONE);
 }
 
+/* Undo memblock_reserve (or an early allocation) over the range. */
 int memblock_free(phys_addr_t base, phys_addr_t size)
 {
 	return memblock_remove_range(&memblock.reserved, base, size);
 }
 
+/* RAM the kernel must neither map nor allocate (firmware's, say). */
 int memblock_mark_nomap(phys_addr_t base, phys_addr_t size)
 {
 	return memblock_setclr_flag(base, size, true, MEMBLOCK_NOMAP);
@@ -303,6 +322,11 @@ static phys_addr_t memblock_find_max_addr(phys_addr_t limit)
 	return PHYS_ADDR_MAX;
 }
 
+/*
+ * "mem=": keep only the first limit bytes of RAM (0, or more than there
+ * is: no change), dropping the RAM and the reservations above them. A
+ * table that overflows while splitting (a message says so) is left as it was.
+ */
 void memblock_enforce_memory_limit(phys_addr_t limit)
 {
 	phys_addr_t max_addr;
@@ -316,6 +340,7 @@ void memblock_enforce_memory_limit(phys_addr_t limit)
 	memblock_remove_range(&memblock.reserved, max_addr, PHYS_ADDR_MAX);
 }
 
+/* Allocations end below limit (setup_arch: the end of lowmem's linear map). */
 void memblock_set_current_limit(phys_addr_t limit)
 {
 	memblock.current_limit = limit;
@@ -328,6 +353,10 @@ phys_addr_t memblock_get_current_limit(void)
 
 /* ---- iteration ---- */
 
+/*
+ * for_each_mem_range's step: the next RAM region at or after *idx that is
+ * not MEMBLOCK_NOMAP, and advance *idx past it. False when none is left.
+ */
 bool __next_mem_range(u64 *idx, phys_addr_t *out_start, phys_addr_t *out_end)
 {
 	struct memblock_type *type = &memblock.memory;
@@ -407,6 +436,12 @@ static phys_addr_t memblock_find_in_range(phys_addr_t size, phys_addr_t align,
 	return best;
 }
 
+/*
+ * Find (top-down, below the current limit) and reserve size bytes in
+ * [start, end). 0 on failure: no room, a reservation table full, a bad
+ * size or align (warned), or after memblock_free_all (warned: the buddy
+ * allocator owns the free pages then).
+ */
 phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
 				      phys_addr_t start, phys_addr_t end)
 {
@@ -431,12 +466,16 @@ phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
 	return found;
 }
 
+/* memblock_phys_alloc_range anywhere below the current limit. */
 phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
 {
 	return memblock_phys_alloc_range(size, align, 0, MEMBLOCK_ALLOC_ANYWHERE);
 }
 
-/* Needs the linear map over everything below the current limit. */
+/*
+ * memblock_phys_alloc, zeroed and returned as a linear-map address; NULL
+ * on failure. Needs the linear map over everything below the current limit.
+ */
 void *memblock_alloc(phys_addr_t size, phys_addr_t align)
 {
 	phys_addr_t pa = memblock_phys_alloc(size, align);
@@ -451,6 +490,7 @@ void *memblock_alloc(phys_addr_t size, phys_addr_t align)
 
 /* ---- queries ---- */
 
+/* Bytes of RAM (NOMAP regions included). */
 phys_addr_t memblock_phys_mem_size(void)
 {
 	return memblock.memory.total_size;
@@ -461,11 +501,13 @@ phys_addr_t memblock_reserved_size(void)
 	return memblock.reserved.total_size;
 }
 
+/* First byte of RAM; 0 if memblock knows none. */
 phys_addr_t memblock_start_of_DRAM(void)
 {
 	return memblock.memory.cnt ? memblock.memory.regions[0].base : 0;
 }
 
+/* One past the last byte of RAM; 0 if memblock knows none. */
 phys_addr_t memblock_end_of_DRAM(void)
 {
 	struct memblock_type *type = &memblock.memory;
@@ -473,6 +515,7 @@ phys_addr_t memblock_end_of_DRAM(void)
 	return type->cnt ? region_end(&type->regions[type->cnt - 1]) : 0;
 }
 
+/* Does a region of type hold addr? */
 static bool memblock_type_contains(struct memblock_type *type, phys_addr_t addr)
 {
 	unsigned long i;
@@ -483,6 +526,7 @@ static bool memblock_type_contains(struct memblock_type *type, phys_addr_t addr)
 	return false;
 }
 
+/* Is addr RAM (NOMAP or not)? */
 bool memblock_is_memory(phys_addr_t addr)
 {
 	return memblock_type_contains(&memblock.memory, addr);
@@ -493,6 +537,7 @@ bool memblock_is_reserved(phys_addr_t addr)
 	return memblock_type_contains(&memblock.reserved, addr);
 }
 
+/* One type's count and regions, a line each, in Linux's memblock_dump layout. */
 static void memblock_dump_type(struct memblock_type *type)
 {
 	unsigned long i;
@@ -507,6 +552,7 @@ static void memblock_dump_type(struct memblock_type *type)
 	}
 }
 
+/* Print both tables at KERN_INFO (Linux's memblock_dump_all). */
 void memblock_dump(void)
 {
 	pr_info("MEMBLOCK configuration:\n");
@@ -531,6 +577,12 @@ static unsigned int free_block_order(unsigned long pfn, unsigned long end)
 	return order;
 }
 
+/*
+ * Free the whole pages of [start, end) below max_pfn to the buddy
+ * allocator, in the largest aligned blocks that fit, each inside one zone
+ * (__free_pages_core).
+ * Returns the number of pages freed.
+ */
 static unsigned long __free_memory_core(phys_addr_t start, phys_addr_t end)
 {
 	unsigned long start_pfn = PFN_UP(start);
@@ -548,6 +600,11 @@ static unsigned long __free_memory_core(phys_addr_t start, phys_addr_t end)
 	return end_pfn - start_pfn;
 }
 
+/*
+ * The hand-over (mm_init, after free_area_init): every free, mapped page
+ * goes to the buddy allocator and memblock refuses allocations from then
+ * on. Returns the number of pages freed; the rest stay PG_reserved.
+ */
 unsigned long memblock_free_all(void)
 {
 	phys_addr_t start, end;

@@ -60,6 +60,7 @@ static void memmap_init_zone(struct zone *zone)
 	}
 }
 
+/* Empty free lists, and pcp lists that stay off until setup_per_cpu_pageset. */
 static void zone_init_free_lists(struct zone *zone)
 {
 	unsigned int order, mt, cpu;
@@ -88,6 +89,11 @@ static void setup_pageblock_flags(struct zone *zone)
 		panic("free_area_init: no memory for %s pageblock flags", zone->name);
 }
 
+/*
+ * Set up zone idx over [start_pfn, end_pfn): free_area_init's per-zone
+ * step (Linux's free_area_init_core loop). An empty zone gets its lock
+ * and lists only. Boot CPU, no locking; panics if memblock is exhausted.
+ */
 static void init_zone(struct pglist_data *pgdat, enum zone_type idx,
 		      unsigned long start_pfn, unsigned long end_pfn)
 {
@@ -215,6 +221,7 @@ static unsigned long int_sqrt(unsigned long x)
 	return root;
 }
 
+/* x limited to [lo, hi]. */
 static unsigned long clamp_ul(unsigned long x, unsigned long lo, unsigned long hi)
 {
 	return x < lo ? lo : x > hi ? hi : x;

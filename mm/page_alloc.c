@@ -79,12 +79,18 @@ void bad_page(struct page *page, const char *reason)
 
 /* ---- pageblock migratetypes ---- */
 
+/* The pageblock_flags byte of the pageblock holding pfn (a pfn of zone). */
 static unsigned char *pfnblock_byte(struct zone *zone, unsigned long pfn)
 {
 	return &zone->pageblock_flags[(pfn >> pageblock_order) -
 				      (zone->zone_start_pfn >> pageblock_order)];
 }
 
+/*
+ * The migratetype of pfn's pageblock (page is pfn's struct page). Read
+ * without zone->lock: a racing steal may be missed, which at worst puts a
+ * freed page on the lists of the block's old type.
+ */
 int get_pfnblock_migratetype(const struct page *page, unsigned long pfn)
 {
 	return READ_ONCE(*pfnblock_byte(page_zone(page), pfn));
@@ -103,6 +109,7 @@ static inline int get_pcppage_migratetype(struct page *page)
 	return (int)page->index;
 }
 
+/* Remember which pcp list page goes on; rmqueue_bulk and freeing set it. */
 static inline void set_pcppage_migratetype(struct page *page, int migratetype)
 {
 	page->index = (unsigned long)migratetype;
@@ -110,18 +117,21 @@ static inline void set_pcppage_migratetype(struct page *page, int migratetype)
 
 /* ---- buddy bookkeeping (zone->lock held) ---- */
 
+/* page heads a free 2^order block now: PG_buddy, order in private. */
 static inline void set_page_order(struct page *page, unsigned int order)
 {
 	set_page_private(page, order);
 	__SetPageBuddy(page);
 }
 
+/* page no longer heads a free block (allocated, or merged into a bigger one). */
 static inline void rmv_page_order(struct page *page)
 {
 	__ClearPageBuddy(page);
 	set_page_private(page, 0);
 }
 
+/* The order of the free block page heads (PG_buddy must be set). */
 static inline unsigned int page_order(struct page *page)
 {
 	return (unsigned int)page_private(page);
@@ -405,6 +415,10 @@ void __put_page(struct page *page)
 		free_hot_cold_page(page, false);
 }
 
+/*
+ * __free_pages by linear address, for __get_free_pages' blocks. 0 is
+ * ignored; an address outside the lowmem linear map warns and is ignored.
+ */
 void free_pages(unsigned long addr, unsigned int order)
 {
 	if (addr) {
@@ -599,6 +613,11 @@ static struct page *__rmqueue_fallback(struct zone *zone, unsigned int order,
 	return NULL;
 }
 
+/*
+ * A 2^order block for migratetype: from its own lists if they have one,
+ * else by falling back on the other types'. NULL if the zone has no block
+ * that large. zone->lock held.
+ */
 static struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype)
 {
 	struct page *page = __rmqueue_smallest(zone, order, migratetype);
@@ -716,6 +735,12 @@ static void prep_compound_page(struct page *page, unsigned int order)
 	page[1].private = order;
 }
 
+/*
+ * Ready a block taken off the free lists for its user (the last step of
+ * get_page_from_freelist): one reference on the head, every page zeroed
+ * for __GFP_ZERO (through kmap_atomic, so highmem too), compound for
+ * __GFP_COMP. zone->lock is not held. alloc_flags is unused.
+ */
 static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags,
 			  unsigned int alloc_flags)
 {
@@ -760,6 +785,7 @@ bool __zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 	return false;
 }
 
+/* __zone_watermark_ok against z's free pages now, read without zone->lock. */
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 		       int classzone_idx, unsigned int alloc_flags)
 {
@@ -799,6 +825,11 @@ static struct page *get_page_from_freelist(gfp_t gfp_mask, unsigned int order,
 	return NULL;
 }
 
+/*
+ * The slow path's alloc_flags: the min watermark, ALLOC_HIGH for
+ * __GFP_HIGH, ALLOC_HARDER for requests that cannot sleep (they cannot
+ * wait for reclaim), no watermarks at all for __GFP_MEMALLOC.
+ */
 static unsigned int gfp_to_alloc_flags(gfp_t gfp_mask)
 {
 	unsigned int alloc_flags = ALLOC_WMARK_MIN;
@@ -822,6 +853,7 @@ __attribute__((weak)) unsigned long try_to_free_pages(struct zonelist *zonelist,
 	return 0;
 }
 
+/* The "page allocation failure" report and the free areas, unless __GFP_NOWARN. */
 static void warn_alloc_failed(gfp_t gfp_mask, unsigned int order)
 {
 	if (gfp_mask & __GFP_NOWARN)
@@ -871,13 +903,14 @@ static bool should_reclaim_retry(unsigned int order, struct alloc_context *ac,
 	return false;
 }
 
+#define NOFAIL_STALL_REPORT	1000
+
 /*
  * A __GFP_NOFAIL request that found nothing waits a tick for other tasks
  * to free memory, and says so every NOFAIL_STALL_REPORT rounds (about ten
  * seconds at HZ=100): with no OOM killer yet, that is all it can do.
+ * Sleeps, so only for __GFP_WAIT requests; *stalls counts the rounds.
  */
-#define NOFAIL_STALL_REPORT	1000
-
 static void nofail_backoff(gfp_t gfp_mask, unsigned int order, unsigned long *stalls)
 {
 	if (++*stalls % NOFAIL_STALL_REPORT == 0) {
@@ -970,6 +1003,10 @@ struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order,
 	return page;
 }
 
+/*
+ * The allocator's entry point (seed 004): 2^order pages from the zones
+ * gfp_mask allows, best first; NULL on failure. May sleep if __GFP_WAIT.
+ */
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 {
 	return alloc_pages_node(numa_node_id(), gfp_mask, order);
@@ -986,6 +1023,7 @@ unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
 	return page ? (unsigned long)lowmem_page_address(page) : 0;
 }
 
+/* One zeroed lowmem page, by its linear address; 0 on failure. */
 unsigned long get_zeroed_page(gfp_t gfp_mask)
 {
 	return __get_free_pages(gfp_mask | __GFP_ZERO, 0);
@@ -1025,6 +1063,7 @@ void *alloc_pages_exact(size_t size, gfp_t gfp_mask)
 	return (void *)addr;
 }
 
+/* Free what alloc_pages_exact(size) returned, page by page. */
 void free_pages_exact(void *virt, size_t size)
 {
 	unsigned long addr = (unsigned long)virt;
@@ -1085,6 +1124,11 @@ static int zone_batchsize(struct zone *zone)
 	return p > 1 ? (int)p - 1 : 1;
 }
 
+/*
+ * Set high and batch of every CPU's pcp list of zone. Other CPUs read
+ * them with only their IRQs off, hence WRITE_ONCE; each CPU sees the new
+ * values at its next allocation or free.
+ */
 static void pageset_set_high_batch(struct zone *zone, int high, int batch)
 {
 	unsigned int cpu;
@@ -1121,11 +1165,13 @@ void setup_per_cpu_pageset(void)
 
 /* ---- totals and reports ---- */
 
+/* Pages on the buddy free lists of all zones (pcp lists not counted). */
 unsigned long nr_free_pages(void)
 {
 	return global_zone_page_state(NR_FREE_PAGES);
 }
 
+/* Pages the buddy allocator manages: RAM less what stayed reserved. */
 unsigned long totalram_pages(void)
 {
 	struct zone *zone;
@@ -1136,11 +1182,13 @@ unsigned long totalram_pages(void)
 	return sum;
 }
 
+/* Managed pages of ZONE_HIGHMEM. */
 unsigned long totalhigh_pages(void)
 {
 	return NODE_DATA(0)->node_zones[ZONE_HIGHMEM].managed_pages;
 }
 
+/* Free pages of ZONE_HIGHMEM (buddy lists only, as nr_free_pages). */
 unsigned long nr_free_highpages(void)
 {
 	return zone_page_state(&NODE_DATA(0)->node_zones[ZONE_HIGHMEM], NR_FREE_PAGES);

@@ -28,6 +28,10 @@
 static LIST_HEAD(slab_caches);
 static DEFINE_SPINLOCK(slab_mutex);
 
+/*
+ * kmem_cache_boot, slab_up and the kmalloc cache tables are set by
+ * kmem_cache_init on the boot CPU and read without locks afterwards.
+ */
 static struct kmem_cache kmem_cache_boot;	/* the cache of struct kmem_cache */
 static bool slab_up;
 struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
@@ -36,11 +40,13 @@ unsigned long slab_debug_errors;
 
 /* ---- object addressing ----------------------------------------------- */
 
+/* Where a free object keeps its next pointer (see cache_layout). */
 static inline void **obj_link(struct kmem_cache *cachep, void *objp)
 {
 	return (void **)((char *)objp + cachep->free_offset);
 }
 
+/* Object idx of page's slab; slab pages are lowmem, so linearly mapped. */
 static inline void *index_to_obj(struct kmem_cache *cachep, struct page *page,
 				 unsigned int idx)
 {
@@ -66,6 +72,7 @@ static long obj_to_index(struct kmem_cache *cachep, struct page *page,
 
 /* ---- debug words ----------------------------------------------------- */
 
+/* Red zone 1: the word right before the object (SLAB_RED_ZONE only). */
 static inline u64 *dbg_redzone1(struct kmem_cache *cachep, void *objp)
 {
 	return (u64 *)((char *)objp - sizeof(u64));
@@ -80,11 +87,13 @@ static inline u64 dbg_rz2_get(struct kmem_cache *cachep, void *objp)
 	return v;
 }
 
+/* Write red zone 2 (byte-wise, see dbg_rz2_get). */
 static inline void dbg_rz2_set(struct kmem_cache *cachep, void *objp, u64 v)
 {
 	__builtin_memcpy((char *)objp + cachep->object_size, &v, sizeof(v));
 }
 
+/* Set both red-zone words to v (RED_*); nothing without SLAB_RED_ZONE. */
 static inline void set_redzones(struct kmem_cache *cachep, void *objp, u64 v)
 {
 	if (cachep->flags & SLAB_RED_ZONE) {
@@ -93,16 +102,22 @@ static inline void set_redzones(struct kmem_cache *cachep, void *objp, u64 v)
 	}
 }
 
+/* The last-caller word (SLAB_STORE_USER only). */
 static inline unsigned long *dbg_userword(struct kmem_cache *cachep, void *objp)
 {
 	return (unsigned long *)((char *)objp + cachep->user_offset);
 }
 
+/* Who last allocated or freed objp, or 0 without SLAB_STORE_USER. */
 static inline unsigned long last_user(struct kmem_cache *cachep, void *objp)
 {
 	return (cachep->flags & SLAB_STORE_USER) ? *dbg_userword(cachep, objp) : 0;
 }
 
+/*
+ * Fill a free object with POISON_FREE, ending in POISON_END, so that
+ * check_poison_obj notices any write made after the free.
+ */
 static void poison_obj(struct kmem_cache *cachep, void *objp)
 {
 	memset(objp, POISON_FREE, cachep->object_size - 1);
@@ -162,6 +177,7 @@ static void quarantine_locked(struct kmem_cache *cachep, void *objp)
 	set_redzones(cachep, objp, RED_QUARANTINE);
 }
 
+/* quarantine_locked, for callers that do not hold list_lock. */
 static void quarantine(struct kmem_cache *cachep, void *objp)
 {
 	unsigned long irqflags;
@@ -220,12 +236,13 @@ static bool cache_alloc_debugcheck_after(struct kmem_cache *cachep, void *objp,
 	return true;
 }
 
-/*
- * Report a red-zone problem of an object being freed; returns the kind.
- * State is read from the two red-zone words: ACTIVE/ACTIVE is healthy.
- */
-static const char double_free[] = "double free";
+static const char double_free[] = "double free";	/* compared by address */
 
+/*
+ * What is wrong with the red zones of an allocated object (being freed or
+ * checked), or NULL: ACTIVE/ACTIVE is healthy, INACTIVE/INACTIVE a double
+ * free. Returns the kind; the caller reports it.
+ */
 static const char *redzone_problem(struct kmem_cache *cachep, void *objp)
 {
 	u64 r1 = *dbg_redzone1(cachep, objp), r2 = dbg_rz2_get(cachep, objp);
@@ -581,6 +598,7 @@ void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
 	return slab_alloc(cachep, flags, _RET_IP_);
 }
 
+/* kmem_cache_alloc, zeroed (so not for caches with a ctor). */
 void *kmem_cache_zalloc(struct kmem_cache *cachep, gfp_t flags)
 {
 	return slab_alloc(cachep, flags | __GFP_ZERO, _RET_IP_);
@@ -692,6 +710,7 @@ static bool slab_debug_all = true;
 static bool slab_debug_all;
 #endif
 
+/* "slab_debug" (early_param): debug every small cache created from now on. */
 static int slab_debug_setup(char *val)
 {
 	slab_debug_all = true;
@@ -885,6 +904,13 @@ static void *kmalloc_large(size_t size, gfp_t flags)
 	return page ? lowmem_page_address(page) : NULL;
 }
 
+/*
+ * kmalloc's body: ZERO_SIZE_PTR for 0 bytes, kmalloc_large above
+ * KMALLOC_MAX_CACHE_SIZE, else the smallest general cache that fits (its
+ * dma-kmalloc twin for __GFP_DMA or __GFP_DMA32). NULL when out of memory,
+ * and (with a warning) before kmem_cache_init. caller is the one debug
+ * reports and SLAB_STORE_USER name.
+ */
 static __always_inline void *__do_kmalloc(size_t size, gfp_t flags,
 					  unsigned long caller)
 {
@@ -914,6 +940,7 @@ void *kmalloc(size_t size, gfp_t flags)
 	return __do_kmalloc(size, flags, _RET_IP_);
 }
 
+/* kmalloc, zeroed. */
 void *kzalloc(size_t size, gfp_t flags)
 {
 	return __do_kmalloc(size, flags | __GFP_ZERO, _RET_IP_);
@@ -929,6 +956,7 @@ void *kmalloc_array(size_t n, size_t size, gfp_t flags)
 	return __do_kmalloc(bytes, flags, _RET_IP_);
 }
 
+/* kmalloc_array, zeroed. */
 void *kcalloc(size_t n, size_t size, gfp_t flags)
 {
 	size_t bytes;
@@ -1149,6 +1177,7 @@ void slabinfo_show(struct seq_buf *s)
 
 /* ---- bootstrap ------------------------------------------------------------ */
 
+/* True once kmem_cache_init has made the kmalloc caches. */
 bool slab_is_available(void)
 {
 	return slab_up;

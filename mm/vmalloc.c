@@ -1,9 +1,10 @@
 /*
  * vmalloc: virtually contiguous memory from page-sized pieces that need not
- * be contiguous (or in lowmem). Areas are found first-fit in the vmalloc
- * range and kept on a sorted list; a guard page after each one (and one at
- * VMALLOC_START) makes overruns fault. Leaves out Linux's rbtree and lazy
- * TLB purging: every vfree flushes at once.
+ * be contiguous (or in lowmem), on seed 002's path (vmalloc -> get_vm_area
+ * -> map_vm_area; vfree, vmap, vunmap). Areas are found first-fit in the
+ * vmalloc range and kept on a sorted list; a guard page after each one (and
+ * one at VMALLOC_START) makes overruns fault. Leaves out Linux's rbtree and
+ * lazy TLB purging: every vfree flushes at once.
  */
 #include <linux/kernel.h>
 #include <linux/vmalloc.h>
@@ -156,6 +157,7 @@ static struct page **alloc_page_array(unsigned int n)
 			 __builtin_return_address(0));
 }
 
+/* Free the first n pages of a vmalloc area, then its page array. */
 static void free_area_pages(struct vm_struct *area, unsigned int n)
 {
 	while (n--)
@@ -244,6 +246,10 @@ static void __vunmap(const void *addr, bool free_pages)
 	kfree(area);
 }
 
+/*
+ * Free a vmalloc() area: unmap it, free its pages. NULL is ignored; an
+ * address that starts no area is reported. Never sleeps.
+ */
 void vfree(const void *addr)
 {
 	__vunmap(addr, true);
@@ -270,11 +276,13 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags)
 	return (void *)area->addr;
 }
 
+/* Undo vmap(): unmap the area, leaving its pages to the caller. */
 void vunmap(const void *addr)
 {
 	__vunmap(addr, false);
 }
 
+/* Is addr in the vmalloc range (mapped or not)? */
 bool is_vmalloc_addr(const void *addr)
 {
 	unsigned long a = (unsigned long)addr;
@@ -282,6 +290,11 @@ bool is_vmalloc_addr(const void *addr)
 	return a >= VMALLOC_START && a < VMALLOC_END;
 }
 
+/*
+ * The page mapped at vmalloc address addr, or NULL if none is (a guard
+ * page, say). Walks the page table without a lock: the caller keeps the
+ * area alive.
+ */
 struct page *vmalloc_to_page(const void *addr)
 {
 	pte_t *pte = walk_pte(swapper_pg_dir, (unsigned long)addr, 0);
@@ -291,6 +304,7 @@ struct page *vmalloc_to_page(const void *addr)
 	return pfn_to_page(pte_pfn(*pte));
 }
 
+/* Pages that vmalloc areas own (vmap's not counted), for meminfo's VmallocUsed. */
 unsigned long vmalloc_used_pages(void)
 {
 	return vmalloc_pages;

@@ -13,6 +13,7 @@
 #include <linux/vmstat.h>
 #include <linux/seq_buf.h>
 
+/* Row cpu is written only by that CPU, with IRQs off; readers sum unlocked. */
 unsigned long vm_event_states[NR_CPUS][NR_VM_EVENT_ITEMS];
 
 /*
@@ -79,6 +80,10 @@ static const char * const vm_event_text[NR_VM_EVENT_ITEMS] = {
 	[PGSCAN_DIRECT]		= "pgscan_direct",
 };
 
+/*
+ * item summed over all zones (rivet's one node), read without locks; a
+ * sum made negative by racing updates reads as 0.
+ */
 unsigned long global_zone_page_state(enum zone_stat_item item)
 {
 	struct zone *zone;
@@ -89,6 +94,7 @@ unsigned long global_zone_page_state(enum zone_stat_item item)
 	return sum < 0 ? 0 : (unsigned long)sum;
 }
 
+/* Event item summed over every CPU; unlocked, so a racing count may be missed. */
 unsigned long all_vm_events(enum vm_event_item item)
 {
 	unsigned long sum = 0;
@@ -113,6 +119,7 @@ static unsigned long vmstat_line_value(const struct vmstat_line *l, struct zone 
 
 /* ---- /proc/zoneinfo ---- */
 
+/* Is zone the node's lowest populated one (where "per-node stats" go)? */
 static bool is_zone_first_populated(pg_data_t *pgdat, struct zone *zone)
 {
 	for (int i = 0; i < MAX_NR_ZONES; i++)
@@ -250,6 +257,7 @@ static const struct {
 /* Linux stops counting a free list here and prints ">100000". */
 #define PAGETYPE_COUNT_CAP	100000
 
+/* Length of a free list, counted up to PAGETYPE_COUNT_CAP. zone->lock held. */
 static unsigned long list_length_capped(const struct list_head *head)
 {
 	const struct list_head *pos;
@@ -308,6 +316,10 @@ static void pagetypeinfo_showblockcount_zone(struct seq_buf *s, struct zone *zon
 	seq_buf_printf(s, "\n");
 }
 
+/*
+ * /proc/pagetypeinfo: free blocks per zone, column and order, then
+ * pageblocks per zone and column. Takes each zone->lock in turn.
+ */
 void pagetypeinfo_show(struct seq_buf *s)
 {
 	struct zone *zone;
@@ -331,11 +343,19 @@ void pagetypeinfo_show(struct seq_buf *s)
 
 /* ---- /proc/meminfo ---- */
 
+/* One meminfo line: name, then pages shown in kB (Linux's widths). */
 static void show_val_kb(struct seq_buf *s, const char *name, unsigned long pages)
 {
 	seq_buf_printf(s, "%-16s%8lu kB\n", name, pages << (PAGE_SHIFT - 10));
 }
 
+/*
+ * /proc/meminfo. Cached is the page cache less the block-device buffers
+ * (extra, NULL for none); the swap lines and Shmem are 0 (no swap, and
+ * no shmem counter yet).
+ * The counters are read one by one without locks, so under load the
+ * lines need not add up exactly, as in Linux.
+ */
 void meminfo_show(struct seq_buf *s, const struct meminfo_extra *extra)
 {
 	static const struct meminfo_extra none;

@@ -37,6 +37,10 @@ static inline unsigned long page_to_pfn(const struct page *page)
 	return (unsigned long)(page - mem_map) + ARCH_PFN_OFFSET;
 }
 
+/*
+ * Does pfn lie in RAM's span, min_low_pfn to max_pfn (holes included:
+ * their struct pages stay PG_reserved)? mem_map's padding does not count.
+ */
 static inline bool pfn_valid(unsigned long pfn)
 {
 	return pfn >= min_low_pfn && pfn < max_pfn;
@@ -46,6 +50,7 @@ static inline bool pfn_valid(unsigned long pfn)
 #define virt_to_page(addr)	pfn_to_page(__pa(addr) >> PAGE_SHIFT)
 #define virt_to_pfn(addr)	(__pa(addr) >> PAGE_SHIFT)
 
+/* Is addr a lowmem linear-map address, the only kind virt_to_page takes? */
 static inline bool virt_addr_valid(const void *addr)
 {
 	unsigned long pfn = __pa(addr) >> PAGE_SHIFT;
@@ -107,6 +112,11 @@ static inline void init_page_count(struct page *page)
 	set_page_count(page, 1);
 }
 
+/*
+ * _refcount: additions are relaxed; drops are release, and
+ * page_ref_dec_and_test (the drop that may reach zero) acquire as well,
+ * so whoever frees a page sees every write its earlier holders made.
+ */
 static inline void page_ref_add(struct page *page, int nr)
 {
 	__atomic_fetch_add(&page->_refcount.counter, nr, __ATOMIC_RELAXED);
@@ -200,6 +210,10 @@ static inline int put_page_testzero(struct page *page)
 	return page_ref_dec_and_test(page);
 }
 
+/*
+ * One more reference to page (to its head, if compound). The caller must
+ * hold one already: getting a free page warns.
+ */
 static inline void get_page(struct page *page)
 {
 	page = compound_head(page);
@@ -227,6 +241,7 @@ static inline struct page *__alloc_pages(gfp_t gfp_mask, unsigned int order,
 	return __alloc_pages_nodemask(gfp_mask, order, zonelist, NULL);
 }
 
+/* __alloc_pages on node nid's zonelist (nid < 0: this node; rivet has one). */
 static inline struct page *alloc_pages_node(int nid, gfp_t gfp_mask,
 		unsigned int order)
 {

@@ -87,6 +87,7 @@ struct zone {
 	 * "protection".
 	 */
 	long lowmem_reserve[MAX_NR_ZONES];
+	/* Set by free_area_init (managed_pages by the boot hand-over), then fixed. */
 	struct pglist_data *zone_pgdat;
 	const char *name;
 	unsigned long zone_start_pfn;
@@ -193,6 +194,7 @@ static inline struct zoneref *next_zones_zonelist(struct zoneref *z,
 	return z;
 }
 
+/* The first zoneref usable for highest_zoneidx; *zone is its zone, NULL if none. */
 static inline struct zoneref *first_zones_zonelist(struct zonelist *zonelist,
 		enum zone_type highest_zoneidx, nodemask_t *nodes,
 		struct zone **zone)
@@ -211,6 +213,7 @@ static inline struct zoneref *first_zones_zonelist(struct zonelist *zonelist,
 	     z = next_zones_zonelist(z + 1, highidx, NULL),		\
 	     zone = zonelist_zone(z))
 
+/* The node's fallback zonelist (Linux picks by __GFP_THISNODE; rivet has one). */
 static inline struct zonelist *node_zonelist(int nid, gfp_t flags)
 {
 	return NODE_DATA(nid)->node_zonelists;
