@@ -37,6 +37,10 @@ unsigned long kmap_atomic_errors;	/* misuse reports: for tests */
 /* --- page_address_htable: virtual address of kmap()ed highmem pages --- */
 
 #define PA_HASH_ORDER	7
+/*
+ * A kmap()ed page's address: on page_address_pool (kmap_lock) while free,
+ * on its hash bucket's lh (that bucket's lock) while in use.
+ */
 struct page_address_map {
 	struct page *page;
 	void *virtual;
@@ -51,6 +55,7 @@ static struct page_address_slot {
 	spinlock_t lock;
 } page_address_htable[1 << PA_HASH_ORDER];
 
+/* The page_address_htable bucket of @page, hashed by its pfn. */
 static struct page_address_slot *page_slot(const struct page *page)
 {
 	unsigned long pfn = page_to_pfn(page);
@@ -113,7 +118,10 @@ static void set_page_address(struct page *page, void *virtual)
 
 /* --- kmap(): the PKMAP area --- */
 
-/* Unmap every slot nobody uses any more, then flush the TLB once. */
+/*
+ * Unmap every slot nobody uses any more (count 1), then flush the TLB
+ * once. Called with kmap_lock held, when last_pkmap_nr wraps.
+ */
 static void flush_all_zero_pkmaps(void)
 {
 	bool need_flush = false;
@@ -133,7 +141,14 @@ static void flush_all_zero_pkmaps(void)
 		local_flush_tlb_all();
 }
 
-/* Find a free slot for @page, sleeping until kunmap() frees one. */
+/*
+ * Find a free slot for @page and map it there (kmap_high's slow step),
+ * sleeping until kunmap() frees one if all are taken. Called and returns
+ * with kmap_lock held; *flags is the caller's irqsave state, since the
+ * lock is dropped around the sleep. Returns the slot's address with
+ * count 1 (the caller adds its reference); if another task mapped @page
+ * during the sleep, that address instead.
+ */
 static unsigned long map_new_virtual(struct page *page, unsigned long *flags)
 {
 	unsigned int count;
@@ -178,6 +193,11 @@ start:
 	return vaddr;
 }
 
+/*
+ * kmap() of a highmem page (seed 000): reuse its PKMAP slot if it has
+ * one, else map_new_virtual; either way take one more reference. Takes
+ * kmap_lock; may sleep in map_new_virtual, so never from interrupts.
+ */
 static void *kmap_high(struct page *page)
 {
 	unsigned long vaddr, flags;
@@ -202,6 +222,13 @@ void *kmap(struct page *page)
 	return kmap_high(page);
 }
 
+/*
+ * Drop one reference to @page's PKMAP mapping. The last one frees the
+ * slot (it stays mapped until the next wrap flushes it) and wakes a
+ * kmap() waiting for a slot. A page that is not kmap()ed is reported and
+ * nothing changes. Takes kmap_lock; never sleeps, so kunmap_atomic may
+ * use it.
+ */
 static void kunmap_high(struct page *page)
 {
 	unsigned long vaddr, flags;
@@ -223,6 +250,7 @@ static void kunmap_high(struct page *page)
 		wake_up(&pkmap_map_wait);
 }
 
+/* Undo one kmap(@page); nothing to do for lowmem. Never sleeps. */
 void kunmap(struct page *page)
 {
 	if (PageHighMem(page))
@@ -239,6 +267,8 @@ void *kmap_high_get(struct page *page)
 {
 	unsigned long vaddr, flags;
 
+	if (WARN_ON(!PageHighMem(page)))	/* lowmem has no PKMAP slot */
+		return NULL;
 	spin_lock_irqsave(&kmap_lock, flags);
 	vaddr = (unsigned long)page_address(page);
 	if (vaddr) {
@@ -262,6 +292,7 @@ struct kmap_ctrl {
 };
 static DEFINE_PER_CPU(struct kmap_ctrl, kmap_ctrl);
 
+/* Slots this CPU's kmap_atomic stack holds (0: none); for checks. */
 int kmap_atomic_depth(void)
 {
 	return this_cpu_ptr(&kmap_ctrl)->idx;
