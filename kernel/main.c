@@ -15,6 +15,7 @@
 #include <linux/vmstat.h>
 #include <linux/memblock.h>
 #include <linux/slab.h>
+#include <linux/radix-tree.h>
 #include <linux/sched.h>
 #include <linux/ktest.h>
 #include <linux/highmem.h>
@@ -78,6 +79,7 @@ static void mm_init(void)
 	mem_init_print_info();
 	print_zones();
 	kmem_cache_init();
+	radix_tree_init();
 	kmap_init();
 }
 
