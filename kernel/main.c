@@ -22,6 +22,7 @@
 #include <linux/irqflags.h>
 #include <linux/mmstat.h>
 #include <linux/monitor.h>
+#include <linux/genhd.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
 
@@ -103,6 +104,7 @@ __noreturn void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 	setup_devices();
 	time_init();
 	local_irq_enable();
+	scan_boot_disks();
 	ptdump_kernel();
 	print_mm_stats();
 	ktest_run_all();

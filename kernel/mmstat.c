@@ -18,6 +18,7 @@
 #include <linux/vmalloc.h>
 #include <asm/page.h>
 #include <linux/mmstat.h>
+#include <linux/genhd.h>
 
 static char mmstat_list[128];
 static char text[32 * 1024];	/* one report at a time, console context only */
@@ -65,6 +66,8 @@ static const struct {
 	{ "pagetypeinfo", pagetypeinfo_show },
 	{ "slabinfo", slabinfo_show },
 	{ "vmstat", vmstat_show },
+	{ "partitions", partitions_show },	/* block/genhd.c */
+	{ "diskstats", diskstats_show },
 };
 
 /* Print the report @name ("/proc/@name"); -ENOENT if there is none. */

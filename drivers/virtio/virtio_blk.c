@@ -1,9 +1,11 @@
 /*
- * virtio-blk (virtio 1.2, section 5.2): one request queue, requests as
+ * virtio-blk (virtio 1.2, section 5.2): one virtqueue, requests as
  * descriptor chains (header, data segments, status byte), many in flight,
  * completion from the interrupt. Honours RO, FLUSH, SEG_MAX, SIZE_MAX and
- * BLK_SIZE. Leaves out discard/write-zeroes, multiqueue, GET_ID, the block
- * layer (bio, request queues) and partitions.
+ * BLK_SIZE. Each disk is a gendisk whose queue_rq (virtblk_queue_rq) turns
+ * a block-layer request into one chain, as Linux's virtio_queue_rq does;
+ * virtblk_submit/virtblk_rw stay as a direct path. Leaves out
+ * discard/write-zeroes, multiqueue and GET_ID.
  */
 #include <linux/virtio.h>
 #include <linux/virtio_blk.h>
@@ -11,6 +13,9 @@
 #include <linux/errno.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
+#include <linux/blkdev.h>
+#include <linux/genhd.h>
+#include <linux/string.h>
 
 /* Configuration layout (5.2.4), byte offsets. */
 #define VIRTIO_BLK_CFG_CAPACITY	0	/* u64, 512-byte sectors */
@@ -24,6 +29,8 @@
 #define VIRTIO_BLK_S_UNSUPP	2
 
 #define VIRTBLK_MAX_DISKS	8
+#define VIRTBLK_MAJOR		254	/* what Linux's dynamic major usually is */
+#define VIRTBLK_MINORS		16	/* vda + vda1..vda15, as Linux's PART_BITS 4 */
 
 /* The device-readable header of every request. */
 struct virtio_blk_outhdr {
@@ -37,7 +44,8 @@ struct virtio_blk_outhdr {
 struct virtblk_req {
 	struct virtio_blk_outhdr hdr;
 	u8 status;
-	struct virtblk_io *io;
+	struct virtblk_io *io;		/* a direct request, or */
+	struct request *rq;		/* the block layer's */
 	struct virtio_sg sg[VIRTBLK_MAX_SEGS + 2];
 	unsigned int out, in;		/* readable, writable entries of sg */
 };
@@ -194,7 +202,10 @@ static void virtblk_done(struct virtqueue *vq)
 	while ((req = virtqueue_get_buf(vq, &len)) != NULL) {
 		vb->inflight--;
 		spin_unlock(&vb->lock);
-		req->io->end_io(req->io, virtblk_result(req->status));
+		if (req->rq)
+			blk_mq_end_request(req->rq, virtblk_result(req->status));
+		else
+			req->io->end_io(req->io, virtblk_result(req->status));
 		kfree(req);
 		spin_lock(&vb->lock);
 	}
@@ -278,6 +289,111 @@ int virtblk_flush(struct virtio_blk *vb)
 	return virtblk_send_sync(vb, &io, VIRTIO_BLK_T_FLUSH);
 }
 
+/*
+ * Appends @bv's data to req->sg from entry *n on, cut at the queue's
+ * max_segment_size (size_max) as blk_bvec_segments counts. -EINVAL past seg_max.
+ */
+static int virtblk_map_bvec(struct virtio_blk *vb, struct virtblk_req *req,
+			    const struct bio_vec *bv, unsigned int *n)
+{
+	unsigned long pos = bv->bv_offset, left = bv->bv_len;
+	unsigned int seg = vb->queue->limits.max_segment_size;
+
+	while (left) {
+		unsigned int len = min_t(unsigned long, left, seg);
+
+		if (*n == vb->seg_max || *n == VIRTBLK_MAX_SEGS)
+			return -EINVAL;
+		req->sg[1 + *n].page = bv->bv_page + (pos >> PAGE_SHIFT);
+		req->sg[1 + *n].offset = pos & (PAGE_SIZE - 1);
+		req->sg[1 + *n].length = len;
+		pos += len;
+		left -= len;
+		(*n)++;
+	}
+	return 0;
+}
+
+/* Builds the chain of block-layer request @rq: header, every bio's vecs, status. */
+static struct virtblk_req *virtblk_build_rq(struct virtio_blk *vb, struct request *rq)
+{
+	u32 type = req_op(rq) == REQ_OP_FLUSH ? VIRTIO_BLK_T_FLUSH :
+		   rq_data_dir(rq) ? VIRTIO_BLK_T_OUT : VIRTIO_BLK_T_IN;
+	struct virtblk_req *req = kzalloc(sizeof(*req), GFP_NOIO);
+	unsigned int n = 0;
+	struct bio *bio;
+
+	if (!req)
+		return ERR_PTR(-ENOMEM);
+	req->rq = rq;
+	req->hdr.type = type;
+	req->hdr.sector = type == VIRTIO_BLK_T_FLUSH ? 0 : blk_rq_pos(rq);
+	req->status = 0xff;
+	req->sg[0] = lowmem_sg(&req->hdr, sizeof(req->hdr));
+	__rq_for_each_bio(bio, rq) {
+		for (unsigned int i = 0; i < bio->bi_vcnt; i++) {
+			if (virtblk_map_bvec(vb, req, &bio->bi_io_vec[i], &n)) {
+				kfree(req);
+				return ERR_PTR(-EINVAL);
+			}
+		}
+	}
+	req->sg[1 + n] = lowmem_sg(&req->status, 1);
+	req->out = 1 + (type == VIRTIO_BLK_T_OUT ? n : 0);
+	req->in = 1 + (type == VIRTIO_BLK_T_OUT ? 0 : n);
+	return req;
+}
+
+/*
+ * The queue's queue_rq (Linux's virtio_queue_rq): @rq onto the ring, many
+ * in flight; sleeps while the ring is full. 0 (ended from the interrupt)
+ * or -Exxx (the block layer ends it).
+ */
+static int virtblk_queue_rq(struct request_queue *q, struct request *rq)
+{
+	struct virtio_blk *vb = q->queuedata;
+	struct virtblk_req *req;
+	int err;
+
+	if (req_op(rq) == REQ_OP_FLUSH && !vb->has_flush)
+		return -EOPNOTSUPP;	/* the queue says write-through: not reached */
+	req = virtblk_build_rq(vb, rq);
+	if (IS_ERR(req))
+		return PTR_ERR(req);
+	err = virtblk_queue(vb, req);
+	if (err)
+		kfree(req);
+	return err;
+}
+
+/* The request queue with the device's limits, and the gendisk; 0 or -ENOMEM. */
+static int virtblk_alloc_disk(struct virtio_blk *vb)
+{
+	struct request_queue *q = blk_alloc_queue(virtblk_queue_rq, vb);
+
+	if (!q)
+		return -ENOMEM;
+	blk_queue_max_segments(q, vb->seg_max);
+	if (vb->size_max)
+		blk_queue_max_segment_size(q, vb->size_max);
+	blk_queue_logical_block_size(q, vb->blk_size);
+	blk_queue_write_cache(q, vb->has_flush, false);	/* FLUSH only, no FUA */
+	q->readonly = vb->readonly;
+	vb->disk = alloc_disk(VIRTBLK_MINORS);
+	if (!vb->disk) {
+		blk_cleanup_queue(q);
+		return -ENOMEM;
+	}
+	vb->queue = q;
+	vb->disk->major = VIRTBLK_MAJOR;
+	vb->disk->first_minor = vb->index * VIRTBLK_MINORS;
+	strlcpy(vb->disk->disk_name, vb->name, sizeof(vb->disk->disk_name));
+	vb->disk->queue = q;
+	vb->disk->private_data = vb;
+	set_capacity(vb->disk, vb->capacity);
+	return 0;
+}
+
 /* The device's seg_max, within what a request here can hold (at least 1). */
 static u32 clamp_seg_max(u32 seg_max)
 {
@@ -336,9 +452,14 @@ static int virtblk_probe(struct virtio_device *vdev)
 	vb->vq->priv = vb;
 	vb->index = virtblk_nr_disks;
 	snprintf(vb->name, sizeof(vb->name), "vd%c", 'a' + vb->index);
+	if (virtblk_alloc_disk(vb)) {
+		kfree(vb);		/* the queue stays unused: no way to free it */
+		return -ENOMEM;
+	}
 	vdev->priv = vb;
 	virtblk_disks[virtblk_nr_disks++] = vb;
 	virtblk_announce(vb);
+	add_disk(vb->disk);		/* partitions: scanned once interrupts are on */
 	return 0;
 }
 

@@ -18,6 +18,7 @@ typedef uint32_t __be32;
 typedef uint64_t __be64;
 
 typedef unsigned long phys_addr_t;
+typedef u64 sector_t;		/* 512-byte units, whatever the block size */
 typedef long ssize_t;
 
 typedef struct { int counter; } atomic_t;

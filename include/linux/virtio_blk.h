@@ -1,8 +1,9 @@
 /*
- * virtio-blk disks (drivers/virtio/virtio_blk.c), before rivet has a block
- * layer: a small interface of whole-sector reads and writes on pages, one
- * call that sleeps and one with a completion callback, and a way to find
- * the disks. A later step puts bio/submit_bio on top of virtblk_submit.
+ * virtio-blk disks (drivers/virtio/virtio_blk.c). Each disk is a gendisk
+ * under the block layer (bio, submit_bio: include/linux/bio.h); below it,
+ * and for the virtio tests, a small direct interface of whole-sector
+ * reads and writes on pages, one call that sleeps and one with a
+ * completion callback, and a way to find the disks.
  */
 #ifndef _LINUX_VIRTIO_BLK_H
 #define _LINUX_VIRTIO_BLK_H
@@ -11,7 +12,6 @@
 #include <linux/spinlock.h>
 #include <linux/wait.h>
 
-typedef u64 sector_t;		/* 512-byte units, whatever the block size */
 #define SECTOR_SHIFT	9
 #define SECTOR_SIZE	(1U << SECTOR_SHIFT)
 
@@ -19,6 +19,8 @@ struct page;
 struct virtqueue;
 struct virtio_device;
 struct virtio_driver;
+struct gendisk;
+struct request_queue;
 
 /* Feature bits (spec 5.2.3) and request types (5.2.6). */
 #define VIRTIO_BLK_F_SIZE_MAX	1	/* size_max: bytes per segment */
@@ -46,6 +48,8 @@ struct virtio_blk {
 	u32 size_max;			/* bytes per segment (0: no limit) */
 	bool readonly;			/* VIRTIO_BLK_F_RO */
 	bool has_flush;			/* VIRTIO_BLK_F_FLUSH */
+	struct gendisk *disk;		/* the block layer's view ("vda", partitions) */
+	struct request_queue *queue;	/* limits from seg_max, size_max, RO, FLUSH */
 	spinlock_t lock;		/* protects vq and the counters; IRQs off */
 	struct wait_queue_head wq;	/* woken on every completion */
 	unsigned int plugged;		/* virtblk_plug depth: no kicks while > 0 */
