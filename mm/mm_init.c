@@ -106,6 +106,9 @@ static void init_zone(struct pglist_data *pgdat, enum zone_type idx,
 	zone->present_pages = present_pages_in_range(start_pfn, end_pfn);
 	zone->managed_pages = 0;	/* memblock_free_all counts them */
 	spin_lock_init(&zone->lock);
+	spin_lock_init(&zone->lru_lock);
+	for (int l = 0; l < NR_LRU_LISTS; l++)
+		INIT_LIST_HEAD(&zone->lru[l]);
 	zone_init_free_lists(zone);
 	if (!zone->spanned_pages)
 		return;

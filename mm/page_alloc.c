@@ -409,10 +409,22 @@ void __free_pages(struct page *page, unsigned int order)
 /* put_page's last reference is gone: free an order-0 or compound page. */
 void __put_page(struct page *page)
 {
-	if (PageHead(page))
+	if (PageHead(page)) {
 		__free_pages_ok(page, compound_order(page));
-	else
-		free_hot_cold_page(page, false);
+		return;
+	}
+	if (PageLRU(page))
+		__page_cache_release(page);
+	free_hot_cold_page(page, false);
+}
+
+/*
+ * mm/swap.c replaces this weak default: only it puts pages on an LRU, so
+ * a program linking page_alloc.c without it (a host test) never has one.
+ */
+__attribute__((weak)) void __page_cache_release(struct page *page)
+{
+	WARN_ON(PageLRU(page));
 }
 
 /*
@@ -853,6 +865,21 @@ __attribute__((weak)) unsigned long try_to_free_pages(struct zonelist *zonelist,
 	return 0;
 }
 
+/* mm/vmscan.c's kswapd replaces this weak default (a host test has no threads). */
+__attribute__((weak)) void wakeup_kswapd(struct zone *zone, int order)
+{
+}
+
+/* The fast path failed: every usable zone's kswapd is told to reclaim. */
+static void wake_all_kswapds(unsigned int order, struct alloc_context *ac)
+{
+	struct zoneref *z;
+	struct zone *zone;
+
+	for_each_zone_zonelist(zone, z, ac->zonelist, ac->high_zoneidx)
+		wakeup_kswapd(zone, (int)order);
+}
+
 /* The "page allocation failure" report and the free areas, unless __GFP_NOWARN. */
 static void warn_alloc_failed(gfp_t gfp_mask, unsigned int order)
 {
@@ -939,6 +966,7 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
 	unsigned long progress, stalls = 0;
 	struct page *page;
 
+	wake_all_kswapds(order, ac);	/* any context: it only wakes a thread */
 retry:
 	page = get_page_from_freelist(gfp_mask, order, alloc_flags, ac);
 	if (page)

@@ -29,7 +29,7 @@ struct vmstat_line {
 #define LINE(n, it)	{ .name = (n), .items = (it) }
 #define LINE_KB(n, it)	{ .name = (n), .items = (it), .in_kb = true }
 
-_Static_assert(NR_VM_ZONE_STAT_ITEMS == 15,
+_Static_assert(NR_VM_ZONE_STAT_ITEMS == 19,
 	       "a new zone counter needs its line in zone_lines or node_lines");
 
 /* Linux's per-zone counters (enum zone_stat_item) that rivet keeps, in its order. */
@@ -39,6 +39,7 @@ static const struct vmstat_line zone_lines[] = {
 	LINE("nr_zone_active_anon",	ITEM(NR_ACTIVE_ANON)),
 	LINE("nr_zone_inactive_file",	ITEM(NR_INACTIVE_FILE)),
 	LINE("nr_zone_active_file",	ITEM(NR_ACTIVE_FILE)),
+	LINE("nr_zone_unevictable",	ITEM(NR_UNEVICTABLE)),
 	LINE("nr_zone_write_pending",	ITEM(NR_FILE_DIRTY) | ITEM(NR_WRITEBACK)),
 	LINE("nr_bounce",		ITEM(NR_BOUNCE)),
 };
@@ -52,6 +53,7 @@ static const struct vmstat_line node_lines[] = {
 	LINE("nr_active_anon",		ITEM(NR_ACTIVE_ANON)),
 	LINE("nr_inactive_file",	ITEM(NR_INACTIVE_FILE)),
 	LINE("nr_active_file",		ITEM(NR_ACTIVE_FILE)),
+	LINE("nr_unevictable",		ITEM(NR_UNEVICTABLE)),
 	LINE("nr_slab_reclaimable",	ITEM(NR_SLAB_RECLAIMABLE)),
 	LINE("nr_slab_unreclaimable",	ITEM(NR_SLAB_UNRECLAIMABLE)),
 	LINE("nr_anon_pages",		ITEM(NR_ANON_PAGES)),
@@ -59,6 +61,9 @@ static const struct vmstat_line node_lines[] = {
 	LINE("nr_file_pages",		ITEM(NR_FILE_PAGES)),
 	LINE("nr_dirty",		ITEM(NR_FILE_DIRTY)),
 	LINE("nr_writeback",		ITEM(NR_WRITEBACK)),
+	LINE("nr_shmem",		ITEM(NR_SHMEM)),
+	LINE("nr_dirtied",		ITEM(NR_DIRTIED)),
+	LINE("nr_written",		ITEM(NR_WRITTEN)),
 	LINE_KB("nr_kernel_stack",	ITEM(NR_KERNEL_STACK)),
 	LINE("nr_page_table_pages",	ITEM(NR_PAGETABLE)),
 };
@@ -76,8 +81,20 @@ static const char * const vm_event_text[NR_VM_EVENT_ITEMS] = {
 	[PGFREE]		= "pgfree",
 	[PGFAULT]		= "pgfault",
 	[PGMAJFAULT]		= "pgmajfault",
+	[PGACTIVATE]		= "pgactivate",
+	[PGDEACTIVATE]		= "pgdeactivate",
+	[PGREFILL]		= "pgrefill",
+	[PGSTEAL_KSWAPD]	= "pgsteal_kswapd",
 	[PGSTEAL_DIRECT]	= "pgsteal_direct",
+	[PGSCAN_KSWAPD]		= "pgscan_kswapd",
 	[PGSCAN_DIRECT]		= "pgscan_direct",
+	[PGINODESTEAL]		= "pginodesteal",
+	[SLABS_SCANNED]		= "slabs_scanned",
+	[KSWAPD_INODESTEAL]	= "kswapd_inodesteal",
+	[PAGEOUTRUN]		= "pageoutrun",
+	[PGROTATED]		= "pgrotated",
+	[DROP_PAGECACHE]	= "drop_pagecache",
+	[DROP_SLAB]		= "drop_slab",
 };
 
 /*
@@ -351,8 +368,7 @@ static void show_val_kb(struct seq_buf *s, const char *name, unsigned long pages
 
 /*
  * /proc/meminfo. Cached is the page cache less the block-device buffers
- * (extra, NULL for none); the swap lines and Shmem are 0 (no swap, and
- * no shmem counter yet).
+ * (extra, NULL for none); the swap lines are 0 (no swap).
  * The counters are read one by one without locks, so under load the
  * lines need not add up exactly, as in Linux.
  */
@@ -383,6 +399,7 @@ void meminfo_show(struct seq_buf *s, const struct meminfo_extra *extra)
 	show_val_kb(s, "Inactive(anon):", inactive_anon);
 	show_val_kb(s, "Active(file):", active_file);
 	show_val_kb(s, "Inactive(file):", inactive_file);
+	show_val_kb(s, "Unevictable:", global_zone_page_state(NR_UNEVICTABLE));
 	show_val_kb(s, "HighTotal:", high);
 	show_val_kb(s, "HighFree:", freehigh);
 	show_val_kb(s, "LowTotal:", total - high);
@@ -393,7 +410,7 @@ void meminfo_show(struct seq_buf *s, const struct meminfo_extra *extra)
 	show_val_kb(s, "Writeback:", global_zone_page_state(NR_WRITEBACK));
 	show_val_kb(s, "AnonPages:", global_zone_page_state(NR_ANON_PAGES));
 	show_val_kb(s, "Mapped:", global_zone_page_state(NR_FILE_MAPPED));
-	show_val_kb(s, "Shmem:", 0);
+	show_val_kb(s, "Shmem:", global_zone_page_state(NR_SHMEM));
 	show_val_kb(s, "Slab:", sreclaim + sunreclaim);
 	show_val_kb(s, "SReclaimable:", sreclaim);
 	show_val_kb(s, "SUnreclaim:", sunreclaim);

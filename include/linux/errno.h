@@ -16,6 +16,7 @@
 #define ENOMEM		12
 #define EACCES		13
 #define EFAULT		14
+#define ENOTBLK		15
 #define EBUSY		16
 #define EEXIST		17
 #define EXDEV		18
@@ -26,6 +27,7 @@
 #define ENFILE		23
 #define EMFILE		24
 #define ENOTTY		25
+#define ETXTBSY		26
 #define EFBIG		27
 #define ENOSPC		28
 #define ESPIPE		29
@@ -53,5 +55,7 @@
 static inline void *ERR_PTR(long e) { return (void *)e; }
 static inline long PTR_ERR(const void *p) { return (long)p; }
 static inline int IS_ERR(const void *p) { return IS_ERR_VALUE(p); }
+static inline int IS_ERR_OR_NULL(const void *p) { return !p || IS_ERR_VALUE(p); }
+static inline void *ERR_CAST(const void *p) { return (void *)p; }
 
 #endif

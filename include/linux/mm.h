@@ -259,6 +259,10 @@ void zone_pcp_enable(struct zone *zone);
 /* Direct reclaim (mm/vmscan.c). Pages freed; the default weak one frees 0. */
 unsigned long try_to_free_pages(struct zonelist *zonelist, int order,
 		gfp_t gfp_mask, nodemask_t *nodemask);
+/* kswapd (mm/vmscan.c): reclaim in the background for @zone; the weak default does nothing. */
+void wakeup_kswapd(struct zone *zone, int order);
+/* mm/swap.c: takes a page that is being freed off its LRU list. */
+void __page_cache_release(struct page *page);
 
 /*
  * ---- set-up (mm/mm_init.c, mm/page_alloc.c) ----

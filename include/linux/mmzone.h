@@ -53,7 +53,21 @@ enum zone_stat_item {
 	NR_PAGETABLE,		/* page-table pages */
 	NR_KERNEL_STACK,	/* kernel stack pages */
 	NR_BOUNCE,		/* bounce buffers for highmem I/O */
+	NR_UNEVICTABLE,		/* on the unevictable list (tmpfs pages) */
+	NR_SHMEM,		/* tmpfs pages (also in NR_FILE_PAGES) */
+	NR_WRITTEN,		/* pages written back, ever */
+	NR_DIRTIED,		/* pages dirtied, ever */
 	NR_VM_ZONE_STAT_ITEMS
+};
+
+/* The LRU lists of a zone (Linux's order: anon before file, unevictable last). */
+enum lru_list {
+	LRU_INACTIVE_ANON,
+	LRU_ACTIVE_ANON,
+	LRU_INACTIVE_FILE,
+	LRU_ACTIVE_FILE,
+	LRU_UNEVICTABLE,
+	NR_LRU_LISTS
 };
 
 enum zone_watermarks { WMARK_MIN, WMARK_LOW, WMARK_HIGH, NR_WMARK };
@@ -108,6 +122,14 @@ struct zone {
 
 	/* Atomic counters: no lock needed (vmstat.h). */
 	long vm_stat[NR_VM_ZONE_STAT_ITEMS];
+
+	/*
+	 * The LRU lists (mm/swap.c, mm/vmscan.c) of pages in use by the page
+	 * cache; Linux keeps them per node in a lruvec. lru_lock (IRQs off)
+	 * protects the lists and every page's PG_lru/PG_active while on one.
+	 */
+	spinlock_t lru_lock;
+	struct list_head lru[NR_LRU_LISTS];
 };
 
 /* A zonelist entry: the zone and its index, so walks avoid a dereference. */

@@ -26,6 +26,10 @@ enum pageflags {
 	PG_buddy,		/* free, in a buddy free_area list; order in private */
 	PG_reclaim,		/* to be reclaimed when write-back ends */
 	PG_mappedtodisk,	/* has blocks allocated on disk */
+	PG_error,		/* an I/O error happened on this page */
+	PG_readahead,		/* reaching it starts the next async readahead */
+	PG_unevictable,		/* never reclaimed (tmpfs without swap) */
+	PG_swapbacked,		/* backed by RAM only (tmpfs, anonymous) */
 	__NR_PAGEFLAGS
 };
 
@@ -67,6 +71,10 @@ PAGEFLAG(Tail, tail)
 PAGEFLAG(Buddy, buddy)
 PAGEFLAG(Reclaim, reclaim)
 PAGEFLAG(MappedToDisk, mappedtodisk)
+PAGEFLAG(Error, error)
+PAGEFLAG(Readahead, readahead)
+PAGEFLAG(Unevictable, unevictable)
+PAGEFLAG(SwapBacked, swapbacked)
 
 #undef PAGEFLAG
 

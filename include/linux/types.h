@@ -21,6 +21,17 @@ typedef unsigned long phys_addr_t;
 typedef u64 sector_t;		/* 512-byte units, whatever the block size */
 typedef long ssize_t;
 
+/* File-system types, the same widths as the riscv64 C library's (host tests include both). */
+typedef long loff_t;		/* file offsets, bytes */
+typedef unsigned long pgoff_t;	/* file offsets, pages */
+typedef unsigned short umode_t;	/* S_IF* type and permission bits */
+typedef unsigned int uid_t;
+typedef unsigned int gid_t;
+typedef unsigned long dev_t;	/* MKDEV(major, minor) */
+typedef unsigned long ino_t;
+typedef long blkcnt_t;		/* 512-byte units */
+typedef s64 time64_t;
+
 typedef struct { int counter; } atomic_t;
 
 struct list_head {

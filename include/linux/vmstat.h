@@ -25,10 +25,22 @@ enum vm_event_item {
 	ALLOCSTALL_NORMAL,
 	ALLOCSTALL_HIGH,
 	PGFREE,
+	PGACTIVATE,		/* pages moved to an active list */
+	PGDEACTIVATE,		/* pages moved to an inactive list */
 	PGFAULT,
 	PGMAJFAULT,
-	PGSTEAL_DIRECT,		/* vmscan: pages reclaimed */
-	PGSCAN_DIRECT,		/* vmscan: pages looked at */
+	PGREFILL,		/* active pages scanned (shrink_active_list) */
+	PGSTEAL_KSWAPD,		/* vmscan: pages reclaimed by kswapd */
+	PGSTEAL_DIRECT,		/* vmscan: pages reclaimed in direct reclaim */
+	PGSCAN_KSWAPD,		/* vmscan: inactive pages looked at by kswapd */
+	PGSCAN_DIRECT,		/* vmscan: ... in direct reclaim */
+	PGINODESTEAL,		/* inodes freed with pages in their cache */
+	SLABS_SCANNED,		/* objects the shrinkers were asked about */
+	KSWAPD_INODESTEAL,
+	PAGEOUTRUN,		/* kswapd runs */
+	PGROTATED,		/* written-back pages moved to the inactive tail */
+	DROP_PAGECACHE,		/* writes of 1 or 3 to drop_caches */
+	DROP_SLAB,		/* writes of 2 or 3 */
 	NR_VM_EVENT_ITEMS
 };
 

@@ -161,6 +161,7 @@ static const char * const node_stats[] = {
 	"      nr_active_anon %u",
 	"      nr_inactive_file %u",
 	"      nr_active_file %u",
+	"      nr_unevictable %u",
 	"      nr_slab_reclaimable %u",
 	"      nr_slab_unreclaimable %u",
 	"      nr_anon_pages %u",
@@ -168,6 +169,9 @@ static const char * const node_stats[] = {
 	"      nr_file_pages %u",
 	"      nr_dirty     %u",
 	"      nr_writeback %u",
+	"      nr_shmem     %u",
+	"      nr_dirtied   %u",
+	"      nr_written   %u",
 	"      nr_kernel_stack %u",
 	"      nr_page_table_pages %u",
 };
@@ -191,6 +195,7 @@ static const char * const zone_stats[] = {
 	"      nr_zone_active_anon %u",
 	"      nr_zone_inactive_file %u",
 	"      nr_zone_active_file %u",
+	"      nr_zone_unevictable %u",
 	"      nr_zone_write_pending %u",
 	"      nr_bounce    %u",
 	"  pagesets",
@@ -373,14 +378,17 @@ static void test_pagetypeinfo_cap(void)
 
 static const char * const vmstat_names[] = {
 	"nr_free_pages", "nr_zone_inactive_anon", "nr_zone_active_anon",
-	"nr_zone_inactive_file", "nr_zone_active_file", "nr_zone_write_pending",
-	"nr_bounce", "nr_inactive_anon", "nr_active_anon", "nr_inactive_file",
-	"nr_active_file", "nr_slab_reclaimable", "nr_slab_unreclaimable",
-	"nr_anon_pages", "nr_mapped", "nr_file_pages", "nr_dirty", "nr_writeback",
+	"nr_zone_inactive_file", "nr_zone_active_file", "nr_zone_unevictable",
+	"nr_zone_write_pending", "nr_bounce", "nr_inactive_anon", "nr_active_anon",
+	"nr_inactive_file", "nr_active_file", "nr_unevictable", "nr_slab_reclaimable",
+	"nr_slab_unreclaimable", "nr_anon_pages", "nr_mapped", "nr_file_pages",
+	"nr_dirty", "nr_writeback", "nr_shmem", "nr_dirtied", "nr_written",
 	"nr_kernel_stack", "nr_page_table_pages", "pgpgin", "pgpgout",
 	"pgalloc_dma32", "pgalloc_normal", "pgalloc_high", "allocstall_dma32",
-	"allocstall_normal", "allocstall_high", "pgfree",
-	"pgfault", "pgmajfault", "pgsteal_direct", "pgscan_direct",
+	"allocstall_normal", "allocstall_high", "pgfree", "pgactivate", "pgdeactivate",
+	"pgfault", "pgmajfault", "pgrefill", "pgsteal_kswapd", "pgsteal_direct",
+	"pgscan_kswapd", "pgscan_direct", "pginodesteal", "slabs_scanned",
+	"kswapd_inodesteal", "pageoutrun", "pgrotated", "drop_pagecache", "drop_slab",
 };
 
 static void test_vmstat(void)
