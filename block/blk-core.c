@@ -44,6 +44,12 @@ void blk_cleanup_queue(struct request_queue *q)
 	kfree(q);
 }
 
+/* No requests for @q: generic_make_request hands each checked bio to @mfn. */
+void blk_queue_make_request(struct request_queue *q, make_request_fn *mfn)
+{
+	q->make_request_fn = mfn;
+}
+
 void blk_queue_max_hw_sectors(struct request_queue *q, unsigned int max)
 {
 	q->limits.max_sectors = max ? max : 1;

@@ -23,6 +23,7 @@
 #include <linux/mmstat.h>
 #include <linux/monitor.h>
 #include <linux/genhd.h>
+#include <linux/brd.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
 
@@ -105,6 +106,7 @@ __noreturn void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 	time_init();
 	local_irq_enable();
 	scan_boot_disks();
+	brd_init();
 	ptdump_kernel();
 	print_mm_stats();
 	ktest_run_all();

@@ -65,7 +65,7 @@ typedef int (queue_rq_fn)(struct request_queue *q, struct request *rq);
 typedef void (make_request_fn)(struct request_queue *q, struct bio *bio);
 
 struct request_queue {
-	make_request_fn *make_request_fn;	/* blk_queue_bio */
+	make_request_fn *make_request_fn;	/* blk_queue_bio, or a bio-based driver's */
 	queue_rq_fn *queue_rq;
 	void *queuedata;			/* the driver's */
 	struct queue_limits limits;
@@ -81,6 +81,8 @@ struct request_queue {
 /* A zeroed queue with blk_queue_bio, default limits and @queue_rq; NULL without memory. */
 struct request_queue *blk_alloc_queue(queue_rq_fn *queue_rq, void *queuedata);
 void blk_cleanup_queue(struct request_queue *q);
+/* A bio-based driver (brd) takes each bio itself, after generic_make_request's checks. */
+void blk_queue_make_request(struct request_queue *q, make_request_fn *mfn);
 void blk_queue_max_hw_sectors(struct request_queue *q, unsigned int max);
 void blk_queue_max_segments(struct request_queue *q, unsigned int max);
 void blk_queue_max_segment_size(struct request_queue *q, unsigned int max);
