@@ -1,0 +1,76 @@
+/*
+ * iov_iter: where a read's data goes or a write's comes from, walked
+ * segment by segment (lib/iov_iter.c). ITER_KVEC is kernel memory (the
+ * kernel's own reads and writes, and the tests); ITER_BVEC is pages;
+ * ITER_IOVEC is user memory and is refused with -EFAULT until user space
+ * exists. Linux's names and shape, without pipes or xarrays.
+ */
+#ifndef _LINUX_UIO_H
+#define _LINUX_UIO_H
+
+#include <linux/types.h>
+
+struct page;
+struct bio_vec;
+
+struct iovec {
+	void *iov_base;		/* user address */
+	size_t iov_len;
+};
+
+struct kvec {
+	void *iov_base;		/* kernel address */
+	size_t iov_len;
+};
+
+enum iter_type { ITER_IOVEC, ITER_KVEC, ITER_BVEC };
+#define READ	0		/* data flows into the iterator (a read(2)) */
+#define WRITE	1		/* data flows out of it (a write(2)) */
+
+struct iov_iter {
+	enum iter_type type;
+	int data_source;	/* WRITE: the iterator is the source */
+	size_t iov_offset;	/* into the current segment */
+	size_t count;		/* bytes left in all segments */
+	union {
+		const struct iovec *iov;
+		const struct kvec *kvec;
+		const struct bio_vec *bvec;
+	};
+	unsigned long nr_segs;	/* segments left, the current one included */
+};
+
+static inline size_t iov_iter_count(const struct iov_iter *i)
+{
+	return i->count;
+}
+
+void iov_iter_kvec(struct iov_iter *i, int direction, const struct kvec *kvec,
+		   unsigned long nr_segs, size_t count);
+void iov_iter_bvec(struct iov_iter *i, int direction, const struct bio_vec *bvec,
+		   unsigned long nr_segs, size_t count);
+void iov_iter_init(struct iov_iter *i, int direction, const struct iovec *iov,
+		   unsigned long nr_segs, size_t count);
+/* Moves @i on by @bytes (at most its count). */
+void iov_iter_advance(struct iov_iter *i, size_t bytes);
+/* Shortens @i to @count bytes if it is longer. */
+void iov_iter_truncate(struct iov_iter *i, size_t count);
+
+/* Copies @bytes at @offset of @page (kmap_atomic) into @i and advances it; returns bytes copied. */
+size_t copy_page_to_iter(struct page *page, size_t offset, size_t bytes, struct iov_iter *i);
+/* Copies from @i into @page and advances @i; returns bytes copied. */
+size_t copy_page_from_iter(struct page *page, size_t offset, size_t bytes, struct iov_iter *i);
+/*
+ * The write path's copy (seed 000): from @i into @page at @offset through
+ * kmap_atomic, without advancing @i (the caller advances by what
+ * write_end accepted). Returns bytes copied; short on a fault.
+ */
+size_t iov_iter_copy_from_user_atomic(struct page *page, struct iov_iter *i,
+				      unsigned long offset, size_t bytes);
+/* Writes @bytes of zeroes into @i (a read of a hole). */
+size_t iov_iter_zero(size_t bytes, struct iov_iter *i);
+/* Plain buffers, for the kernel's own readers and writers. */
+size_t copy_to_iter(const void *addr, size_t bytes, struct iov_iter *i);
+size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i);
+
+#endif

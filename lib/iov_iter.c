@@ -1,0 +1,216 @@
+/*
+ * iov_iter (include/linux/uio.h): copies between pages and a list of
+ * segments, one segment piece at a time, pages mapped with kmap_atomic so
+ * that highmem page-cache pages need no permanent mapping (seed 000's
+ * iov_iter_copy_from_user_atomic). Follows Linux's lib/iov_iter.c in its
+ * API; user iovecs fail with -EFAULT semantics (0 bytes) until user space.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/uio.h>
+#include <linux/bio.h>
+#include <linux/highmem.h>
+#include <linux/mm.h>
+
+static void iter_init(struct iov_iter *i, enum iter_type type, int direction,
+		      unsigned long nr_segs, size_t count)
+{
+	i->type = type;
+	i->data_source = direction == WRITE;
+	i->iov_offset = 0;
+	i->count = count;
+	i->nr_segs = nr_segs;
+}
+
+void iov_iter_kvec(struct iov_iter *i, int direction, const struct kvec *kvec,
+		   unsigned long nr_segs, size_t count)
+{
+	iter_init(i, ITER_KVEC, direction, nr_segs, count);
+	i->kvec = kvec;
+}
+
+void iov_iter_bvec(struct iov_iter *i, int direction, const struct bio_vec *bvec,
+		   unsigned long nr_segs, size_t count)
+{
+	iter_init(i, ITER_BVEC, direction, nr_segs, count);
+	i->bvec = bvec;
+}
+
+void iov_iter_init(struct iov_iter *i, int direction, const struct iovec *iov,
+		   unsigned long nr_segs, size_t count)
+{
+	iter_init(i, ITER_IOVEC, direction, nr_segs, count);
+	i->iov = iov;
+}
+
+/* Length of the current segment. */
+static size_t seg_len(const struct iov_iter *i)
+{
+	switch (i->type) {
+	case ITER_KVEC:
+		return i->kvec->iov_len;
+	case ITER_BVEC:
+		return i->bvec->bv_len;
+	default:
+		return i->iov->iov_len;
+	}
+}
+
+static void next_seg(struct iov_iter *i)
+{
+	i->iov_offset = 0;
+	i->nr_segs--;
+	switch (i->type) {
+	case ITER_KVEC:
+		i->kvec++;
+		break;
+	case ITER_BVEC:
+		i->bvec++;
+		break;
+	default:
+		i->iov++;
+		break;
+	}
+}
+
+void iov_iter_advance(struct iov_iter *i, size_t bytes)
+{
+	bytes = min(bytes, i->count);
+	i->count -= bytes;
+	while (bytes) {
+		size_t n = min(bytes, seg_len(i) - i->iov_offset);
+
+		i->iov_offset += n;
+		bytes -= n;
+		if (i->iov_offset == seg_len(i))
+			next_seg(i);
+	}
+}
+
+void iov_iter_truncate(struct iov_iter *i, size_t count)
+{
+	if (i->count > count)
+		i->count = count;
+}
+
+/*
+ * Calls @step on the pieces of the next @bytes of @i without moving it:
+ * step(kernel address of the piece, length, offset into the copy) for
+ * kvecs and bvecs. User iovecs stop the walk (nothing is copied). Returns
+ * the bytes walked.
+ */
+static size_t iter_walk(const struct iov_iter *it, size_t bytes,
+			void (*step)(void *seg, size_t len, size_t done, void *arg), void *arg)
+{
+	struct iov_iter i = *it;
+	size_t done = 0;
+
+	bytes = min(bytes, i.count);
+	if (i.type == ITER_IOVEC)
+		return 0;
+	while (done < bytes && i.nr_segs) {
+		size_t n = min(bytes - done, seg_len(&i) - i.iov_offset);
+
+		if (n) {
+			if (i.type == ITER_KVEC) {
+				step((char *)i.kvec->iov_base + i.iov_offset, n, done, arg);
+			} else {
+				const struct bio_vec *bv = i.bvec;
+				size_t off = bv->bv_offset + i.iov_offset;
+				struct page *page = bv->bv_page + off / PAGE_SIZE;
+				char *p;
+
+				off %= PAGE_SIZE;
+				n = min(n, PAGE_SIZE - off);
+				p = kmap_atomic(page);
+				step(p + off, n, done, arg);
+				kunmap_atomic(p);
+			}
+		}
+		done += n;
+		i.iov_offset += n;
+		if (i.iov_offset == seg_len(&i))
+			next_seg(&i);
+	}
+	return done;
+}
+
+static void step_to(void *seg, size_t len, size_t done, void *arg)
+{
+	memcpy(seg, (const char *)arg + done, len);
+}
+
+static void step_from(void *seg, size_t len, size_t done, void *arg)
+{
+	memcpy((char *)arg + done, seg, len);
+}
+
+static void step_zero(void *seg, size_t len, size_t done, void *arg)
+{
+	memset(seg, 0, len);
+}
+
+size_t copy_to_iter(const void *addr, size_t bytes, struct iov_iter *i)
+{
+	size_t n;
+
+	if (WARN_ON(i->data_source))
+		return 0;
+	n = iter_walk(i, bytes, step_to, (void *)addr);
+	iov_iter_advance(i, n);
+	return n;
+}
+
+size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i)
+{
+	size_t n;
+
+	if (WARN_ON(!i->data_source))
+		return 0;
+	n = iter_walk(i, bytes, step_from, addr);
+	iov_iter_advance(i, n);
+	return n;
+}
+
+size_t iov_iter_zero(size_t bytes, struct iov_iter *i)
+{
+	size_t n = iter_walk(i, bytes, step_zero, NULL);
+
+	iov_iter_advance(i, n);
+	return n;
+}
+
+size_t copy_page_to_iter(struct page *page, size_t offset, size_t bytes, struct iov_iter *i)
+{
+	char *p;
+	size_t n;
+
+	if (WARN_ON(offset + bytes > PAGE_SIZE))
+		return 0;
+	p = kmap_atomic(page);
+	n = copy_to_iter(p + offset, bytes, i);
+	kunmap_atomic(p);
+	return n;
+}
+
+size_t copy_page_from_iter(struct page *page, size_t offset, size_t bytes, struct iov_iter *i)
+{
+	size_t n = iov_iter_copy_from_user_atomic(page, i, offset, bytes);
+
+	iov_iter_advance(i, n);
+	return n;
+}
+
+size_t iov_iter_copy_from_user_atomic(struct page *page, struct iov_iter *i,
+				      unsigned long offset, size_t bytes)
+{
+	char *p;
+	size_t n;
+
+	if (WARN_ON(offset + bytes > PAGE_SIZE || !i->data_source))
+		return 0;
+	p = kmap_atomic(page);
+	n = iter_walk(i, bytes, step_from, p + offset);
+	kunmap_atomic(p);
+	return n;
+}
