@@ -8,6 +8,7 @@
  * sysfs, and holders/openers.
  */
 #include <linux/genhd.h>
+#include <linux/kdev_t.h>
 #include <linux/blkdev.h>
 #include <linux/bio.h>
 #include <linux/mm.h>
@@ -39,7 +40,7 @@ struct gendisk *alloc_disk(int minors)
 		return NULL;
 	}
 	disk->minors = minors;
-	disk->part0.bdev = (struct block_device){ disk, &disk->part0, 0 };
+	disk->part0.bdev = (struct block_device){ .bd_disk = disk, .bd_part = &disk->part0, .bd_partno = 0 };
 	INIT_LIST_HEAD(&disk->list);
 	return disk;
 }
@@ -78,7 +79,8 @@ int add_partition(struct gendisk *disk, int partno, sector_t start, sector_t len
 	p->start_sect = start;
 	p->nr_sects = len;
 	p->partno = partno;
-	p->bdev = (struct block_device){ disk, p, (u8)partno };
+	p->bdev = (struct block_device){ .bd_disk = disk, .bd_part = p, .bd_partno = (u8)partno,
+					 .bd_dev = MKDEV(disk->major, disk->first_minor + partno) };
 	disk_part_name(disk->disk_name, partno, p->name, sizeof(p->name));
 	disk->part[partno] = p;
 	disk->nr_parts = max(disk->nr_parts, partno);
@@ -139,6 +141,7 @@ static void rescan_partitions(struct gendisk *disk)
 void add_disk(struct gendisk *disk)
 {
 	strlcpy(disk->part0.name, disk->disk_name, sizeof(disk->part0.name));
+	disk->part0.bdev.bd_dev = MKDEV(disk->major, disk->first_minor);
 	list_add_tail(&disk->list, &disks);
 	if (disks_live && disk->minors > 1)
 		rescan_partitions(disk);
@@ -168,6 +171,35 @@ struct block_device *lookup_bdev(const char *name)
 		}
 	}
 	return NULL;
+}
+
+struct block_device *lookup_bdev_dev(dev_t dev)
+{
+	struct gendisk *disk;
+
+	list_for_each_entry(disk, &disks, list) {
+		for (int i = 0; i <= disk->nr_parts; i++) {
+			struct hd_struct *p = disk_get_part(disk, i);
+
+			if (p && p->bdev.bd_dev == dev)
+				return &p->bdev;
+		}
+	}
+	return NULL;
+}
+
+void for_each_bdev(void (*fn)(struct block_device *bdev, void *arg), void *arg)
+{
+	struct gendisk *disk;
+
+	list_for_each_entry(disk, &disks, list) {
+		for (int i = 0; i <= disk->nr_parts; i++) {
+			struct hd_struct *p = disk_get_part(disk, i);
+
+			if (p)
+				fn(&p->bdev, arg);
+		}
+	}
 }
 
 /* ---- statistics (queue lock held, IRQs off) --------------------------------- */

@@ -24,6 +24,13 @@ struct block_device {
 	struct gendisk *bd_disk;
 	struct hd_struct *bd_part;
 	u8 bd_partno;
+	dev_t bd_dev;
+	/* Owned by fs/block_dev.c: the device's inode and page cache, set up on first blkdev_get. */
+	struct inode *bd_inode;
+	int bd_openers;			/* blkdev_get minus blkdev_put */
+	unsigned int bd_block_size;	/* soft block size: buffer heads' size */
+	void *bd_holder;		/* an exclusive opener (the mounted file system) */
+	struct super_block *bd_super;	/* mounted on it */
 };
 
 /* The /proc/diskstats counters; [0] reads, [1] writes. Times in ms. */
@@ -87,6 +94,10 @@ void scan_boot_disks(void);
 int add_partition(struct gendisk *disk, int partno, sector_t start, sector_t len);
 /* The disk or partition called @name ("vda", "vda2"), or NULL. */
 struct block_device *lookup_bdev(const char *name);
+/* The disk or partition with device number @dev, or NULL. */
+struct block_device *lookup_bdev_dev(dev_t dev);
+/* Calls @fn for every disk and partition (devfs, sync). */
+void for_each_bdev(void (*fn)(struct block_device *bdev, void *arg), void *arg);
 /* Partition @partno of @disk (0: part0), or NULL. */
 struct hd_struct *disk_get_part(struct gendisk *disk, int partno);
 

@@ -35,6 +35,25 @@ void *kmap_high_get(struct page *page);
 /* Zero a whole page of any zone (through kmap_atomic). */
 void clear_highpage(struct page *page);
 
+/* Zero bytes @start..@end (exclusive) of @page, whatever its zone; nothing if empty. */
+static inline void zero_user_segment(struct page *page, unsigned int start, unsigned int end)
+{
+	char *p;
+
+	if (start >= end)
+		return;
+	p = kmap_atomic(page);
+
+	__builtin_memset(p + start, 0, end - start);
+	kunmap_atomic(p);
+}
+
+/* Zero @len bytes at @start of @page. */
+static inline void zero_user(struct page *page, unsigned int start, unsigned int len)
+{
+	zero_user_segment(page, start, start + len);
+}
+
 /* Boot: page tables of the PKMAP and fixmap areas (mm/highmem.c). */
 void kmap_init(void);
 /* For tests: kmap_atomic misuse reports, and kmap() calls that slept. */

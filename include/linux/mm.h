@@ -142,6 +142,18 @@ static inline int page_ref_dec_and_test(struct page *page)
 	return __atomic_sub_fetch(&page->_refcount.counter, 1, __ATOMIC_ACQ_REL) == 0;
 }
 
+/* A reference on @page unless it is already on its way to being freed (count 0). */
+static inline bool get_page_unless_zero(struct page *page)
+{
+	int c = __atomic_load_n(&page->_refcount.counter, __ATOMIC_RELAXED);
+
+	while (c)
+		if (__atomic_compare_exchange_n(&page->_refcount.counter, &c, c + 1, false,
+						__ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+			return true;
+	return false;
+}
+
 static inline int page_count(const struct page *page)
 {
 	return page_ref_count(page);

@@ -1,0 +1,42 @@
+/*
+ * Path walk (fs/namei.c): a name to a dentry, component by component,
+ * crossing mount points, following symlinks (at most MAXSYMLINKS), with
+ * "." and ".." (which stops at the root). Linux's kern_path API.
+ */
+#ifndef _LINUX_NAMEI_H
+#define _LINUX_NAMEI_H
+
+#include <linux/fs.h>
+#include <linux/dcache.h>
+#include <linux/mount.h>
+
+#define MAXSYMLINKS	40
+
+#define LOOKUP_FOLLOW		0x0001	/* follow a symlink in the last component */
+#define LOOKUP_DIRECTORY	0x0002	/* the last component must be a directory */
+#define LOOKUP_PARENT		0x0010
+
+/* Walks @name (absolute, or relative to the root: there is no cwd before user space). 0 or -Exxx; path_put later. */
+int kern_path(const char *name, unsigned int flags, struct path *path);
+/* The parent of @name's last component, locked, and a dentry for that component (maybe negative). ERR_PTR on failure; done_path_create ends it. */
+struct dentry *kern_path_create(const char *name, struct path *path, unsigned int lookup_flags);
+void done_path_create(struct path *path, struct dentry *dentry);
+/* The child @name of @base, found or looked up (base's inode locked): a dentry or ERR_PTR. */
+struct dentry *lookup_one_len(const char *name, struct dentry *base, int len);
+void path_get(const struct path *path);
+void path_put(const struct path *path);
+
+/* The kernel's namespace calls by path (what the syscalls will call). */
+int vfs_path_mkdir(const char *path, umode_t mode);
+int vfs_path_rmdir(const char *path);
+int vfs_path_unlink(const char *path);
+int vfs_path_symlink(const char *target, const char *path);
+int vfs_path_link(const char *oldpath, const char *newpath);
+int vfs_path_rename(const char *oldpath, const char *newpath);
+int vfs_path_mknod(const char *path, umode_t mode, dev_t dev);
+int vfs_path_stat(const char *path, struct kstat *stat, bool follow);
+int vfs_path_readlink(const char *path, char *buf, int buflen);
+int vfs_path_truncate(const char *path, loff_t length);
+int vfs_path_utimes(const char *path, const struct timespec64 *atime, const struct timespec64 *mtime);
+
+#endif
