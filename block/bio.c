@@ -13,6 +13,7 @@
 #include <linux/string.h>
 #include <linux/kernel.h>
 #include <linux/errno.h>
+#include <linux/vmstat.h>
 
 static struct kmem_cache *bio_slab;
 
@@ -92,8 +93,11 @@ void bio_io_error(struct bio *bio, int error)
 	bio_endio(bio);
 }
 
+/* Counts the data for /proc/vmstat's pgpgin/pgpgout (in sectors, shown in kB), then sends it. */
 void submit_bio(struct bio *bio)
 {
+	if (bio_op(bio) != REQ_OP_FLUSH)
+		count_vm_events(op_is_write(bio_op(bio)) ? PGPGOUT : PGPGIN, bio_sectors(bio));
 	generic_make_request(bio);
 }
 

@@ -1237,7 +1237,7 @@ unsigned long get_num_physpages(void)
 void si_meminfo(struct sysinfo *val)
 {
 	val->totalram = totalram_pages();
-	val->sharedram = 0;
+	val->sharedram = global_zone_page_state(NR_SHMEM);
 	val->freeram = nr_free_pages();
 	val->bufferram = 0;
 	val->totalhigh = totalhigh_pages();

@@ -434,6 +434,11 @@ void vmstat_show(struct seq_buf *s)
 	for (i = 0; i < ARRAY_SIZE(node_lines); i++)
 		seq_buf_printf(s, "%s %lu\n", node_lines[i].name,
 			       vmstat_line_value(&node_lines[i], NULL));
-	for (i = 0; i < NR_VM_EVENT_ITEMS; i++)
-		seq_buf_printf(s, "%s %lu\n", vm_event_text[i], all_vm_events(i));
+	for (i = 0; i < NR_VM_EVENT_ITEMS; i++) {
+		unsigned long v = all_vm_events(i);
+
+		if (i == PGPGIN || i == PGPGOUT)
+			v /= 2;		/* counted in sectors, shown in kB as Linux does */
+		seq_buf_printf(s, "%s %lu\n", vm_event_text[i], v);
+	}
 }

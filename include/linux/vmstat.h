@@ -16,8 +16,8 @@ struct seq_buf;
  * by zone. Names in mm/vmstat.c.
  */
 enum vm_event_item {
-	PGPGIN,			/* kB read from block devices */
-	PGPGOUT,		/* kB written to block devices */
+	PGPGIN,			/* sectors read from block devices (/proc/vmstat: kB) */
+	PGPGOUT,		/* sectors written to block devices */
 	PGALLOC_DMA32,		/* + zone_idx: one per zone, same order as zone_type */
 	PGALLOC_NORMAL,
 	PGALLOC_HIGH,
