@@ -172,8 +172,12 @@ test: deps ## everything: build, host tests, QEMU tests; ends with "N passed, N 
 	@$(MAKE) --no-print-directory qemu-test
 	@bash scripts/summary.sh $(O)/host-result $(O)/qemu-result
 
-bench: deps ## benchmark figures (host; never asserted)
+bench: deps ## benchmark figures (host allocators, storage on QEMU; never asserted)
 	@$(MAKE) --no-print-directory bench-host
+	@$(MAKE) --no-print-directory bench-storage
+
+bench-storage: all
+	@bash scripts/bench-storage.sh $(O)/Image $(O)
 
 bench-host: $(BENCH_BINS)
 	@for b in $(BENCH_BINS); do $$b || exit 1; done
@@ -189,4 +193,4 @@ help: ## this list
 FORCE:
 .DELETE_ON_ERROR:
 .PHONY: all check-sources deps sdcard run run-direct gdb host-test qemu-test test \
-	bench bench-host clean help FORCE
+	bench bench-host bench-storage clean help FORCE

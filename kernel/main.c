@@ -24,6 +24,12 @@
 #include <linux/monitor.h>
 #include <linux/genhd.h>
 #include <linux/brd.h>
+#include <linux/fs.h>
+#include <linux/buffer_head.h>
+#include <linux/proc_fs.h>
+#include <linux/devtmpfs.h>
+#include <linux/swap.h>
+#include <linux/random.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
 
@@ -103,10 +109,17 @@ __noreturn void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 	sched_init();
 	trap_init();
 	setup_devices();
+	rand_initialize();	/* the DTB's rng-seed, before anyone asks for random bytes */
 	time_init();
 	local_irq_enable();
 	scan_boot_disks();
 	brd_init();
+	buffer_init();
+	init_ext2_fs();
+	proc_root_init();
+	vfs_caches_init();	/* the root= mount, /dev, /proc, /tmp, the flusher */
+	chr_dev_init();
+	kswapd_init();
 	ptdump_kernel();
 	print_mm_stats();
 	ktest_run_all();

@@ -18,6 +18,7 @@
 #include <linux/vmalloc.h>
 #include <asm/page.h>
 #include <linux/mmstat.h>
+#include <linux/buffer_head.h>
 #include <linux/genhd.h>
 
 static char mmstat_list[128];
@@ -51,6 +52,7 @@ static void meminfo_text(struct seq_buf *s)
 	struct meminfo_extra extra = {
 		.vmalloc_total = VMALLOC_END - VMALLOC_START,
 		.vmalloc_used = vmalloc_used_pages() << PAGE_SHIFT,
+		.buffers = nr_blockdev_pages(),
 	};
 
 	meminfo_show(s, &extra);
@@ -103,7 +105,9 @@ void show_free(void)
 	unsigned long k = PAGE_SIZE / 1024, cached, used;
 
 	si_meminfo(&si);
+	si.bufferram = nr_blockdev_pages();	/* Linux's si_meminfo does this; mm cannot see fs/ */
 	cached = global_zone_page_state(NR_FILE_PAGES);
+	cached = cached > si.bufferram ? cached - si.bufferram : 0;
 	used = si.totalram - si.freeram;
 	printk(KERN_CONT "             total       used       free     shared    buffers     cached\n");
 	printk(KERN_CONT "Mem:    %10lu %10lu %10lu %10lu %10lu %10lu\n", si.totalram * k,

@@ -1,0 +1,32 @@
+# Seed 003's experiment (ktest=pagecache, tests/kernel/test_pagecache.c)
+# on an ext2 root with the default 4 MiB RAM disk: /dev/ram0 read into
+# the cache and dropped at its last close, a tmpfs file counted as Cached
+# and Shmem, the RAM disk's pages counted as used memory, no bio on a
+# second read, no write I/O before sync and nothing dirty after it.
+
+dir=$LOGDIR/pagecache
+rm -rf "$dir" && mkdir -p "$dir/root/etc"
+echo rivet > "$dir/root/etc/hostname"
+img=$LOGDIR/pagecache.img
+rm -f "$img"
+if ! mke2fs -q -F -t ext2 -b 4096 -d "$dir/root" "$img" 32M >/dev/null 2>&1; then
+	not_ok "pagecache: could not make the ext2 image"
+	exit 1
+fi
+APPEND="console=ttyS0 root=/dev/vda rw ktest=pagecache poweroff_after=100" TIMEOUT=120 NO_REBOOT=1 \
+	bash scripts/qemu.sh direct "$O/Image" \
+	-drive "file=$img,format=raw,if=none,id=d0" -device virtio-blk-device,drive=d0 \
+	</dev/null >"$LOGDIR/pagecache.log" 2>&1 && RC=0 || RC=$?
+log=$LOGDIR/pagecache.log
+strip_cr "$log"
+expect_rc 0 "pagecache: boot powers off cleanly"
+expect "$log" "VFS: Mounted root \(ext2 filesystem\)" "pagecache: the ext2 root is mounted"
+expect "$log" "ktest: ok - pagecache_seed003_dd" "pagecache: dd from ram0 to a tmpfs file and back counts as seed 003 says"
+expect "$log" "ktest: ok - pagecache_write_no_io_until_sync" "pagecache: no write I/O before sync, nothing dirty after"
+expect "$log" "ktest: 2 passed, 0 failed" "pagecache: both ktests pass"
+expect_not "$log" "Kernel panic|WARNING|BUG|bad page" "pagecache: no panic, warning or bad page"
+if e2fsck -fn "$img" >"$LOGDIR/pagecache.fsck" 2>&1; then
+	ok "pagecache: e2fsck -fn is clean afterwards"
+else
+	not_ok "pagecache: e2fsck -fn is clean afterwards (see $LOGDIR/pagecache.fsck)"
+fi
