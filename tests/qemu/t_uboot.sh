@@ -79,3 +79,32 @@ if image_extlinux | cmp -s - board/qemu-virt/extlinux.conf; then
 else
 	not_ok "sdcard: without APPEND the image has board/qemu-virt/extlinux.conf as it is"
 fi
+
+# `make run`'s image as it is: the default extlinux.conf names the ext2 root
+# partition (root=/dev/vda4), which rivet mounts. The monitor is typed a
+# poweroff once the boot completes.
+boot_uboot_typed() {
+	local name=$1 t=$2 img=$3 log=$LOGDIR/$1.log fifo=$LOGDIR/$1.stdin qpid in
+	rm -f "$fifo" && mkfifo "$fifo"
+	: >"$log"
+	TIMEOUT=$t NO_REBOOT=1 bash scripts/qemu.sh uboot "$img" <"$fifo" >"$log" 2>&1 &
+	qpid=$!
+	exec {in}>"$fifo"
+	until grep -q "boot complete" "$log"; do
+		kill -0 "$qpid" 2>/dev/null || break
+		sleep 0.2
+	done
+	printf 'poweroff\r' >&"$in"
+	wait "$qpid" && RC=0 || RC=$?
+	exec {in}>&-
+	rm -f "$fifo"
+	strip_cr "$log"
+}
+boot_uboot_typed uboot-root 90 "$img"
+log=$LOGDIR/uboot-root.log
+expect_rc 0 "uboot-root: the default image boots and powers off from the monitor"
+expect "$log" "command line: console=ttyS0 loglevel=7 root=/dev/vda4 rw rootwait\$" \
+	"uboot-root: the default command line names the root partition"
+expect "$log" "VFS: Mounted root \(ext2 filesystem\) on device 254:4\." "uboot-root: rivet mounts the ext2 root partition"
+expect "$log" "devtmpfs: mounted on /dev" "uboot-root: /dev is mounted"
+expect_not "$log" "Kernel panic|WARNING|EXT2-fs error" "uboot-root: no panic or ext2 error"
