@@ -13,6 +13,7 @@
 #include <linux/reboot.h>
 #include <linux/mmstat.h>
 #include <linux/monitor.h>
+#include <linux/fs.h>
 #include <asm/pgtable.h>
 
 /* A built-in command; fn prints its output and runs in the monitor thread. */
@@ -39,13 +40,35 @@ static void cmd_uptime(void)
 	       (unsigned long)(ms % 1000), jiffies, HZ);
 }
 
+/*
+ * The monitor stands in for init, so it does what init's poweroff does
+ * first: write every file system's and disk's dirty data (ext2 then
+ * marks itself clean on disk).
+ */
+static void sync_then(void (*fn)(void))
+{
+	pr_notice("rivet: syncing file systems\n");
+	ksys_sync();
+	fn();
+}
+
+static void cmd_poweroff(void)
+{
+	sync_then(kernel_power_off);
+}
+
+static void cmd_reboot(void)
+{
+	sync_then(kernel_restart);
+}
+
 static const struct monitor_cmd cmds[] = {
 	{ "help", "list commands", cmd_help },
 	{ "uptime", "time since boot and the tick count", cmd_uptime },
 	{ "ptdump", "print the kernel page table", cmd_ptdump },
 	{ "free", "memory in use, free and cached (kB)", show_free },
-	{ "poweroff", "power the machine off", kernel_power_off },
-	{ "reboot", "restart the machine", kernel_restart },
+	{ "poweroff", "sync, then power the machine off", cmd_poweroff },
+	{ "reboot", "sync, then restart the machine", cmd_reboot },
 };
 
 /* "help": the built-ins, then the names of the mm reports. */
@@ -107,7 +130,7 @@ static int console_monitor(void *unused)
 		while ((c = serial_getc()) >= 0)
 			monitor_input(c, line, &len, sizeof(line));
 		if (poweroff_due())
-			kernel_power_off();
+			cmd_poweroff();
 		current->state = TASK_UNINTERRUPTIBLE;
 		schedule_timeout(1);
 	}

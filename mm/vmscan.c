@@ -338,6 +338,8 @@ unsigned long try_to_free_pages(struct zonelist *zonelist, int order, gfp_t gfp_
 	struct zoneref *z;
 	struct zone *zone;
 
+	if (READ_ONCE(kswapd_pending))
+		yield();	/* the scheduler is cooperative: let kswapd have its go first */
 	lru_add_drain();
 	for (sc.priority = DEF_PRIORITY; sc.priority >= 0; sc.priority--) {
 		for_each_zone_zonelist(zone, z, zonelist, high)

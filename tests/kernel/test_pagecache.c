@@ -5,7 +5,10 @@
  * last close drops them (kill_bdev); a 4 MiB file in tmpfs adds 4096 kB
  * of Cached (and Shmem); writing the file to the RAM disk raises used
  * memory, not Cached; a second read issues no bio; writes issue none until
- * write-back, and after sync nothing is dirty.
+ * write-back, and after sync nothing is dirty. On a disk root: a 4 MiB
+ * file read adds exactly 4096 kB of Cached (its indirect block is
+ * Buffers), and reading a file three times the size of RAM finishes with
+ * reclaim counters moving and every zone back above its low watermark.
  */
 #include <linux/kernel.h>
 #include <linux/ktest.h>
@@ -19,11 +22,15 @@
 #include <linux/string.h>
 #include <linux/genhd.h>
 #include <linux/brd.h>
+#include <linux/buffer_head.h>
+#include <linux/mmzone.h>
+#include <linux/delay.h>
 #include <linux/errno.h>
 
 #define RAM_BYTES	(4UL << 20)	/* brd's default ram0 */
 #define PAGES		(RAM_BYTES >> PAGE_SHIFT)
 #define PIECE		(64UL << 10)
+#define CHUNK_3X	(1UL << 20)
 
 static unsigned long file_pages(void)
 {
@@ -146,5 +153,107 @@ KTEST(pagecache_write_no_io_until_sync)
 	KT_EXPECT_MSG(global_zone_page_state(NR_FILE_DIRTY) == 0, "Dirty after sync: %lu pages",
 		      global_zone_page_state(NR_FILE_DIRTY));
 	filp_close(dev);
+	vfree(buf);
+}
+
+/* Cached as /proc/meminfo shows it: page-cache pages less the block devices' buffers. */
+static unsigned long cached_pages(void)
+{
+	return file_pages() - nr_blockdev_pages();
+}
+
+/* Is the root a file system on a disk (ext2), not the tmpfs rootfs? */
+static bool root_on_disk(void)
+{
+	struct path root;
+	bool disk;
+
+	if (kern_path("/", 0, &root))
+		return false;
+	disk = root.dentry->d_sb->s_bdev != NULL;
+	path_put(&root);
+	return disk;
+}
+
+KTEST(pagecache_file_read_4m)
+{
+	char *buf = vmalloc(PIECE);
+	unsigned long c0, fp0, pgin;
+	struct file *f;
+
+	if (!KT_EXPECT(buf))
+		return;
+	if (!root_on_disk()) {
+		pr_info("pagecache: file_read_4m skipped (the root is not on a disk)\n");
+		vfree(buf);
+		return;
+	}
+	drop_caches(3);
+	c0 = cached_pages();
+	fp0 = file_pages();
+	f = filp_open("/big4", O_RDONLY, 0);
+	if (KT_EXPECT_MSG(!IS_ERR(f), "open /big4: %ld", PTR_ERR(f))) {
+		KT_EXPECT(copy_file(f, buf, RAM_BYTES, false) == 0);
+		KT_EXPECT_MSG(cached_pages() - c0 == PAGES, "Cached grew by %lu pages, not 1024",
+			      cached_pages() - c0);
+		KT_EXPECT(file_pages() - fp0 >= PAGES);
+		pgin = all_vm_events(PGPGIN);
+		KT_EXPECT(copy_file(f, buf, RAM_BYTES, false) == 0);
+		KT_EXPECT_MSG(all_vm_events(PGPGIN) == pgin, "reading it again issued bios");
+		filp_close(f);
+		pr_info("pagecache: file_read_4m: Cached +%lu kB, nr_file_pages +%lu\n",
+			(cached_pages() - c0) * (PAGE_SIZE / 1024), file_pages() - fp0);
+	}
+	vfree(buf);
+}
+
+/* Every populated zone at or above its low watermark? */
+static bool zones_above_low(void)
+{
+	struct zone *zone;
+
+	for_each_populated_zone(zone)
+		if (zone_page_state(zone, NR_FREE_PAGES) < low_wmark_pages(zone))
+			return false;
+	return true;
+}
+
+KTEST(reclaim_read_3x_ram)
+{
+	unsigned long scan0 = all_vm_events(PGSCAN_KSWAPD) + all_vm_events(PGSCAN_DIRECT);
+	unsigned long steal0 = all_vm_events(PGSTEAL_KSWAPD) + all_vm_events(PGSTEAL_DIRECT);
+	loff_t size = (loff_t)totalram_pages() * 3 * PAGE_SIZE, pos = 0;
+	char *buf = vmalloc(CHUNK_3X);
+	struct file *f;
+	ssize_t n = 0;
+
+	if (!KT_EXPECT(buf))
+		return;
+	if (!root_on_disk()) {
+		pr_info("reclaim: read_3x_ram skipped (the root is not on a disk)\n");
+		vfree(buf);
+		return;
+	}
+	f = filp_open("/reclaim-3x", O_CREAT | O_TRUNC | O_RDWR, 0644);
+	if (!KT_EXPECT_MSG(!IS_ERR(f), "create /reclaim-3x: %ld", PTR_ERR(f))) {
+		vfree(buf);
+		return;
+	}
+	KT_EXPECT(vfs_truncate(&f->f_path, size) == 0);	/* sparse: reads fill pages */
+	while (pos < size && (n = kernel_read(f, buf, CHUNK_3X, &pos)) > 0)
+		;
+	KT_EXPECT_MSG(pos == size, "read %ld of %ld bytes (last %ld)", (long)pos, (long)size, (long)n);
+	filp_close(f);
+	KT_EXPECT(vfs_path_unlink("/reclaim-3x") == 0);
+	for (int i = 0; i < 100 && !zones_above_low(); i++)
+		msleep(20);	/* kswapd finishes its round */
+	KT_EXPECT_MSG(zones_above_low(), "a zone stays below its low watermark");
+	KT_EXPECT(all_vm_events(PGSCAN_KSWAPD) + all_vm_events(PGSCAN_DIRECT) > scan0);
+	KT_EXPECT(all_vm_events(PGSTEAL_KSWAPD) + all_vm_events(PGSTEAL_DIRECT) > steal0);
+	pr_info("reclaim: read %ld MiB with %lu MiB of RAM: pgscan +%lu, pgsteal +%lu (kswapd %lu, direct %lu)\n",
+		(long)(size >> 20), totalram_pages() >> (20 - PAGE_SHIFT),
+		all_vm_events(PGSCAN_KSWAPD) + all_vm_events(PGSCAN_DIRECT) - scan0,
+		all_vm_events(PGSTEAL_KSWAPD) + all_vm_events(PGSTEAL_DIRECT) - steal0,
+		all_vm_events(PGSTEAL_KSWAPD), all_vm_events(PGSTEAL_DIRECT));
 	vfree(buf);
 }
