@@ -189,6 +189,38 @@ static ssize_t write_at(const char *path, int flags, loff_t pos, const void *b, 
 }
 
 /*
+ * Writes /ktest/fill until the disk is full: the write that does not fit
+ * fails with -ENOSPC (after a short count), nothing else changes, and
+ * removing the file gives the space back.
+ */
+static void ext2_fill_to_enospc(char *buf)
+{
+	struct file *f = filp_open("/ktest/fill", O_CREAT | O_WRONLY, 0644);
+	struct kstatfs before, after;
+	struct path root;
+	loff_t pos = 0;
+	ssize_t n = 0;
+
+	if (!KT_EXPECT(!IS_ERR(f)))
+		return;
+	KT_EXPECT(kern_path("/", 0, &root) == 0 && vfs_statfs(&root, &before) == 0);
+	memset(buf, 0x5f, BUF_SIZE);
+	while ((n = kernel_write(f, buf, BUF_SIZE, &pos)) == BUF_SIZE && pos < (256LL << 20))
+		;
+	if (n >= 0)	/* a short write, then the next one fails */
+		n = kernel_write(f, buf, BUF_SIZE, &pos);
+	KT_EXPECT_MSG(n == -ENOSPC, "filling the disk ended with %ld, not -ENOSPC", (long)n);
+	KT_EXPECT(vfs_fsync(f, 0) == 0);
+	filp_close(f);
+	KT_EXPECT(vfs_path_unlink("/ktest/fill") == 0);
+	KT_EXPECT(vfs_statfs(&root, &after) == 0);
+	KT_EXPECT_MSG(after.f_bfree == before.f_bfree, "free blocks %llu after, %llu before",
+		      (unsigned long long)after.f_bfree, (unsigned long long)before.f_bfree);
+	path_put(&root);
+	printk("ext2: filled to -ENOSPC at %ld bytes and freed it again\n", (long)pos);
+}
+
+/*
  * /ktest/a: 200000 pattern bytes, then an append of 1000 and a truncate
  * to 150001; /ktest/sparse: 4 bytes at 0 and at 30 MiB; renames, links,
  * symlinks, a removed file and directory. Then sync.
@@ -218,6 +250,7 @@ static void ext2_workload(char *buf)
 	KT_EXPECT(vfs_path_unlink("/small/f03") == 0);
 	KT_EXPECT(vfs_path_rmdir("/empty") == 0);
 	KT_EXPECT(vfs_path_unlink("/mid") == 0);
+	ext2_fill_to_enospc(buf);
 	ksys_sync();
 	printk("ext2: workload written and synced\n");
 }

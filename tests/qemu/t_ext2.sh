@@ -60,3 +60,41 @@ for mode in legacy modern; do
 		"ext2-$mode: the removed file and directory are gone"
 	expect <(dumpe2fs -h "$img" 2>/dev/null) "^Filesystem state: +clean$" "ext2-$mode: the fs is clean"
 done
+
+# A damaged root made with debugfs -w: an unknown INCOMPAT feature refuses
+# the mount with ext2's message, rivet stays on the rootfs, nothing is
+# written; a block pointer out of range gives one EXT2-fs error line when
+# the file is read and a read-only remount, no panic.
+cp "$dir/qemu.img" "$LOGDIR/ext2-incompat.img"
+debugfs -w -R "ssv feature_incompat 0x10002" "$LOGDIR/ext2-incompat.img" >/dev/null 2>&1
+cp "$LOGDIR/ext2-incompat.img" "$LOGDIR/ext2-incompat.orig"
+APPEND="console=ttyS0 root=/dev/vda rw poweroff_after=100" TIMEOUT=60 NO_REBOOT=1 \
+	bash scripts/qemu.sh direct "$O/Image" \
+	-drive "file=$LOGDIR/ext2-incompat.img,format=raw,if=none,id=d0" -device virtio-blk-device,drive=d0 \
+	</dev/null >"$LOGDIR/ext2-incompat.log" 2>&1 && RC=0 || RC=$?
+log=$LOGDIR/ext2-incompat.log
+strip_cr "$log"
+expect_rc 0 "ext2-incompat: boot powers off cleanly"
+expect "$log" "EXT2-fs \(vda\): couldn't mount because of unsupported optional features \(10000\)" \
+	"ext2-incompat: the mount is refused with ext2's message"
+expect "$log" "staying on the rootfs" "ext2-incompat: rivet stays on the rootfs"
+expect_not "$log" "Kernel panic|WARNING" "ext2-incompat: no panic"
+if cmp -s "$LOGDIR/ext2-incompat.img" "$LOGDIR/ext2-incompat.orig"; then
+	ok "ext2-incompat: the image is byte-identical afterwards"
+else
+	not_ok "ext2-incompat: the image is byte-identical afterwards"
+fi
+
+cp "$dir/qemu.img" "$LOGDIR/ext2-badblock.img"
+debugfs -w -R "sif /small/f05 block[0] 99999999" "$LOGDIR/ext2-badblock.img" >/dev/null 2>&1
+APPEND="console=ttyS0 root=/dev/vda rw ktest=ext2 poweroff_after=100" TIMEOUT=150 NO_REBOOT=1 \
+	bash scripts/qemu.sh direct "$O/Image" \
+	-drive "file=$LOGDIR/ext2-badblock.img,format=raw,if=none,id=d0" -device virtio-blk-device,drive=d0 \
+	</dev/null >"$LOGDIR/ext2-badblock.log" 2>&1 && RC=0 || RC=$?
+log=$LOGDIR/ext2-badblock.log
+strip_cr "$log"
+expect_rc 0 "ext2-badblock: boot powers off cleanly"
+expect_count "$log" "EXT2-fs error \(device vda\): .*inode #[0-9]+: block 99999999 " 1 \
+	"ext2-badblock: one EXT2-fs error line names the inode and the block"
+expect "$log" "EXT2-fs \(vda\): error: remounting filesystem read-only" "ext2-badblock: remounted read-only"
+expect_not "$log" "Kernel panic|WARNING" "ext2-badblock: no panic"
