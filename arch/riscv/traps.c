@@ -6,6 +6,7 @@
  * faults and signals, which come with user space.
  */
 #include <linux/kernel.h>
+#include <linux/profile.h>
 #include <asm/csr.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
@@ -48,6 +49,7 @@ static void handle_interrupt(struct pt_regs *regs)
 
 	switch (irq) {
 	case IRQ_S_TIMER:
+		profile_tick(regs->epc, user_mode(regs));
 		timer_interrupt();
 		break;
 	case IRQ_S_EXT:
