@@ -47,6 +47,20 @@ unsigned long ext2_find_next_zero_bit(const void *addr, unsigned long size, unsi
 	return size;
 }
 
+/*
+ * A block bitmap is checked against the group's metadata once, when it is
+ * read (Linux's buffer_verified): BH_PrivateStart marks a checked buffer.
+ */
+static bool test_bit_bh_verified(const struct buffer_head *bh)
+{
+	return (READ_ONCE(bh->b_state) >> BH_PrivateStart) & 1;
+}
+
+static void set_bit_bh_verified(struct buffer_head *bh)
+{
+	__atomic_fetch_or(&bh->b_state, 1UL << BH_PrivateStart, __ATOMIC_RELAXED);
+}
+
 /* ---- where the metadata is ---- */
 
 /* Is @a a power of @b (1 included)? */
@@ -163,12 +177,15 @@ static struct buffer_head *ext2_read_block_bitmap(struct super_block *sb, unsign
 			   g, bb);
 		return NULL;
 	}
+	if (test_bit_bh_verified(bh))
+		return bh;	/* checked when it was read; only ext2 has changed it since */
 	if (!ext2_marked_if_here(sb, g, bh->b_data, bb) ||
 	    !ext2_marked_if_here(sb, g, bh->b_data, le32_to_cpu(gdp->bg_inode_bitmap)))
 		goto bad;
 	for (i = 0; i < sbi->s_itb_per_group; i++)
 		if (!ext2_marked_if_here(sb, g, bh->b_data, it + i))
 			goto bad;
+	set_bit_bh_verified(bh);
 	return bh;
 bad:
 	ext2_error(sb, __func__, "invalid block bitmap - block_group = %lu, block = %lu", g, bb);
