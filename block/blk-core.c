@@ -119,6 +119,7 @@ void blk_start_plug(struct blk_plug *plug)
 	unsigned long flags;
 
 	INIT_LIST_HEAD(&plug->list);
+	plug->rq_count = 0;
 	plug->task = NULL;
 	if (current_plug())
 		return;
@@ -139,6 +140,7 @@ static void blk_flush_plug_list(struct blk_plug *plug)
 		list_del_init(&rq->queuelist);
 		blk_dispatch(rq->q, rq);
 	}
+	plug->rq_count = 0;
 }
 
 void blk_finish_plug(struct blk_plug *plug)
@@ -377,10 +379,15 @@ void blk_queue_bio(struct request_queue *q, struct bio *bio)
 		bio_io_error(bio, -ENOMEM);
 		return;
 	}
-	if (plug)
+	if (plug) {
+		/* a long plug list would make every merge attempt walk it: send what it has */
+		if (plug->rq_count >= BLK_MAX_REQUEST_COUNT)
+			blk_flush_plug_list(plug);
 		list_add_tail(&rq->queuelist, &plug->list);
-	else
+		plug->rq_count++;
+	} else {
 		blk_dispatch(q, rq);
+	}
 }
 
 /*

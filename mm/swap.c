@@ -24,26 +24,49 @@ void pagevec_release(struct pagevec *pvec)
 	pvec->nr = 0;
 }
 
-/* Puts one page on its list; unevictable if its mapping is (tmpfs). */
+/* Puts one page on its list (zone->lru_lock held); unevictable if its mapping is (tmpfs). */
+static void __lru_add_page(struct page *page, struct zone *zone)
+{
+	if (page->mapping && mapping_unevictable(page->mapping))
+		SetPageUnevictable(page);
+	WARN_ON(PageLRU(page));
+	SetPageLRU(page);
+	add_page_to_lru_list(page, zone, page_lru(page));
+}
+
 static void lru_add_page(struct page *page)
 {
 	struct zone *zone = page_zone(page);
 	unsigned long flags;
 
-	if (page->mapping && mapping_unevictable(page->mapping))
-		SetPageUnevictable(page);
 	spin_lock_irqsave(&zone->lru_lock, flags);
-	WARN_ON(PageLRU(page));
-	SetPageLRU(page);
-	add_page_to_lru_list(page, zone, page_lru(page));
+	__lru_add_page(page, zone);
 	spin_unlock_irqrestore(&zone->lru_lock, flags);
 }
 
-/* Empties @pvec onto the LRU lists, then drops the pagevec's references. */
+/*
+ * Empties @pvec onto the LRU lists, taking each zone's lock once for a
+ * run of its pages, then drops the pagevec's references (outside the
+ * lock: a last put_page takes it again).
+ */
 static void __pagevec_lru_add(struct pagevec *pvec)
 {
-	for (unsigned int i = 0; i < pvec->nr; i++)
-		lru_add_page(pvec->pages[i]);
+	struct zone *locked = NULL;
+	unsigned long flags = 0;
+
+	for (unsigned int i = 0; i < pvec->nr; i++) {
+		struct zone *zone = page_zone(pvec->pages[i]);
+
+		if (zone != locked) {
+			if (locked)
+				spin_unlock_irqrestore(&locked->lru_lock, flags);
+			spin_lock_irqsave(&zone->lru_lock, flags);
+			locked = zone;
+		}
+		__lru_add_page(pvec->pages[i], zone);
+	}
+	if (locked)
+		spin_unlock_irqrestore(&locked->lru_lock, flags);
 	pagevec_release(pvec);
 }
 

@@ -106,8 +106,12 @@ unsigned int blk_bvec_segments(const struct request_queue *q, const struct bio_v
  * blk_finish_plug stay on @plug (merging with later bios) and go to the
  * drivers together at the end. Nests (the outer plug counts).
  */
+/* Requests a plug holds before it sends them anyway (Linux's BLK_MAX_REQUEST_COUNT). */
+#define BLK_MAX_REQUEST_COUNT	16
+
 struct blk_plug {
 	struct list_head list;		/* requests not dispatched yet */
+	unsigned int rq_count;		/* on list */
 	struct list_head node;		/* on the list of active plugs */
 	void *task;			/* its owner (current) */
 };
