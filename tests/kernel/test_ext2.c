@@ -241,6 +241,10 @@ static void ext2_workload(char *buf)
 	KT_EXPECT(file_crc("/ktest/a", buf, &size, &err) && !err && size == 150001);
 	KT_EXPECT(write_at("/ktest/sparse", O_CREAT, 0, "head", 4) == 4);
 	KT_EXPECT(write_at("/ktest/sparse", 0, 30 << 20, "tail", 4) == 4);
+	/* past the double-indirect range at 1 KiB blocks: a triple-indirect block */
+	KT_EXPECT(write_at("/ktest/tind", O_CREAT, (12 + 256 + 65536) * 1024LL, "tind", 4) == 4);
+	KT_EXPECT(file_crc("/ktest/tind", buf, &size, &err) && !err &&
+		  size == (12 + 256 + 65536) * 1024LL + 4);
 	KT_EXPECT(write_at("/ktest/b", O_CREAT, 0, "bee\n", 4) == 4);
 	KT_EXPECT(vfs_path_mkdir("/ktest/dir", 0755) == 0);
 	KT_EXPECT(vfs_path_rename("/ktest/b", "/ktest/dir/b") == 0);

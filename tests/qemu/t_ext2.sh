@@ -56,6 +56,10 @@ for mode in legacy modern; do
 	expect <(debugfs -R "stat /ktest/sparse" "$img" 2>/dev/null) "Size: 31457284" \
 		"ext2-$mode: the sparse file's size"
 	expect <(debugfs -R "stat /ktest/a" "$img" 2>/dev/null) "Links: 2" "ext2-$mode: /ktest/a has 2 links"
+	expect <(debugfs -R "stat /ktest/tind" "$img" 2>/dev/null) "\(TIND\)" \
+		"ext2-$mode: a file past the double-indirect range has a triple-indirect block"
+	expect <(debugfs -R "cat /ktest/tind" "$img" 2>/dev/null | tail -c 4) "^tind$" \
+		"ext2-$mode: its last 4 bytes read back through debugfs"
 	expect_not <(debugfs -R "ls -l /" "$img" 2>/dev/null) " (mid|empty)$" \
 		"ext2-$mode: the removed file and directory are gone"
 	expect <(dumpe2fs -h "$img" 2>/dev/null) "^Filesystem state: +clean$" "ext2-$mode: the fs is clean"
