@@ -94,8 +94,10 @@ static void balance_dirty_pages(struct address_space *mapping)
 			};
 			do_writepages(mapping, &wbc);
 		}
-		if (round > 0)
+		if (round > 0) {
+			blk_flush_current_plug();	/* our own write-back may sit in our plug */
 			msleep(10);
+		}
 		if (round >= 1000) {	/* ten seconds: the device is not keeping up */
 			pr_warn("writeback: dirty pages stay above the limit (%lu > %lu)\n",
 				nr_dirty_pages(), dirty);

@@ -119,17 +119,35 @@ void activate_page(struct page *page)
 }
 
 /*
- * inactive,unreferenced -> inactive,referenced -> active,unreferenced.
- * A page still in the pagevec becomes active there (it goes to the
- * active list when the pagevec empties).
+ * A page not on an LRU may sit in this CPU's pagevec: then it becomes
+ * active there and reaches the active list when the pagevec empties.
+ * Any other page off the LRU (isolated by reclaim) is left alone: reclaim
+ * decides, and it must never free a page marked active. Linux's
+ * __lru_cache_activate_page.
  */
+static void __lru_cache_activate_page(struct page *page)
+{
+	struct pagevec *pvec;
+
+	preempt_disable();
+	pvec = this_cpu_ptr(&lru_add_pvec);
+	for (unsigned int i = pvec->nr; i-- > 0;) {
+		if (pvec->pages[i] == page) {
+			SetPageActive(page);
+			break;
+		}
+	}
+	preempt_enable();
+}
+
+/* inactive,unreferenced -> inactive,referenced -> active,unreferenced. */
 void mark_page_accessed(struct page *page)
 {
 	if (!PageActive(page) && !PageUnevictable(page) && PageReferenced(page)) {
 		if (PageLRU(page))
 			activate_page(page);
 		else
-			SetPageActive(page);
+			__lru_cache_activate_page(page);
 		ClearPageReferenced(page);
 	} else if (!PageReferenced(page)) {
 		SetPageReferenced(page);

@@ -120,14 +120,23 @@ enum page_verdict { KEEP, KEEP_LOCKED, FREED };
 static enum page_verdict reclaim_one_page(struct page *page, struct scan_control *sc)
 {
 	struct address_space *mapping = page->mapping;
-	bool referenced = TestClearPageReferenced(page);
+	bool referenced;
 
 	if (PageWriteback(page)) {
 		SetPageReclaim(page);
 		return KEEP_LOCKED;
 	}
+	if (PageActive(page))
+		return KEEP_LOCKED;	/* used again since it was isolated: back to the active list */
+	if (!mapping && page_has_buffers(page)) {
+		/* truncated while its buffers were busy: free them now if we can */
+		if (try_to_free_buffers(page) && page_count(page) == 1)
+			return FREED;
+		return KEEP_LOCKED;
+	}
 	if (!mapping || page_mapped(page) || PageUnevictable(page))
 		return KEEP_LOCKED;
+	referenced = TestClearPageReferenced(page);
 	if (PageDirty(page)) {
 		if (referenced || !sc->may_writepage)
 			return KEEP_LOCKED;	/* the flusher writes it, or a later pass */

@@ -46,6 +46,7 @@ static struct {
 	pgoff_t written[4096];
 	int fail_index;			/* writepage of this index fails with -EIO (-1: none) */
 	bool hold_writeback;		/* leave PG_writeback set for the test to end */
+	struct address_space *touch;	/* writepage "sleeps": another task reads page 0 of this */
 	struct page *held[64];
 	unsigned int nr_held;
 } fs;
@@ -111,6 +112,14 @@ static int t_writepage(struct page *page, struct writeback_control *wbc)
 		SetPageError(page);
 		end_page_writeback(page);
 		return -EIO;
+	}
+	if (fs.touch) {
+		struct page *other = find_get_page(fs.touch, 0);
+
+		if (other) {
+			mark_page_accessed(other);
+			put_page(other);
+		}
 	}
 	if (fs.hold_writeback && fs.nr_held < ARRAY_SIZE(fs.held)) {
 		get_page(page);
@@ -506,6 +515,39 @@ static void test_remove_mapping_busy(void)
 	drop_file(inode);
 }
 
+/*
+ * A page reclaim has isolated is read again while reclaim sleeps in the
+ * writepage of another page: reclaim may drop it (its reference bit is
+ * used up, as in Linux) but must not free it with PG_active set (a bad
+ * page), and the file still reads back.
+ */
+static void test_reclaim_page_used_while_isolated(void)
+{
+	struct inode *a = new_file(0, true), *b = new_file(PAGE_SIZE, false);
+	unsigned long bad0 = nr_bad_pages;
+	struct file fa, fb;
+	u8 buf[64] = { 1 };
+
+	reset_fs();
+	drop_caches(1);
+	open_file(&fa, a);
+	open_file(&fb, b);
+	write_at(&fa, 0, buf, sizeof(buf));	/* a dirty page, oldest on the list */
+	read_at(&fb, 0, buf, sizeof(buf));	/* a clean one, referenced once */
+	lru_add_drain();
+	fs.touch = b->i_mapping;
+	shrink_all_memory(32);			/* kswapd-like: writes A, "the reader" touches B */
+	fs.touch = NULL;
+	CHECK(fs.writepage == 1, "reclaim wrote the dirty page");
+	CHECK(nr_bad_pages == bad0, "a page read again while isolated is not freed with PG_active "
+	      "(bad pages +%lu)", nr_bad_pages - bad0);
+	CHECK(read_at(&fb, 0, buf, sizeof(buf)) == sizeof(buf) && matches_pattern(buf, 0, sizeof(buf)),
+	      "the file reads back");
+	filemap_write_and_wait(a->i_mapping);
+	drop_file(a);
+	drop_file(b);
+}
+
 int main(void)
 {
 	fs_env_init();
@@ -515,6 +557,7 @@ int main(void)
 	test_write_and_writeback();
 	test_truncate();
 	test_remove_mapping_busy();
+	test_reclaim_page_used_while_isolated();
 	test_dirty_throttle();
 	test_reclaim();
 	return test_exit();
