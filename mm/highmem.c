@@ -103,8 +103,10 @@ static void set_page_address(struct page *page, void *virtual)
 		spin_lock_irqsave(&pas->lock, flags);
 		list_add_tail(&pam->list, &pas->lh);
 		spin_unlock_irqrestore(&pas->lock, flags);
+		SetPagePkmapped(page);
 		return;
 	}
+	ClearPagePkmapped(page);
 	spin_lock_irqsave(&pas->lock, flags);
 	list_for_each_entry(pam, &pas->lh, list) {
 		if (pam->page == page) {
@@ -207,6 +209,7 @@ static void *kmap_high(struct page *page)
 	if (!vaddr)
 		vaddr = map_new_virtual(page, &flags);
 	pkmap_count[PKMAP_NR(vaddr)]++;
+	SetPagePkmapped(page);	/* a freed page loses the flag, not a lazy mapping */
 	spin_unlock_irqrestore(&kmap_lock, flags);
 	return (void *)vaddr;
 }
@@ -349,7 +352,8 @@ void *kmap_atomic(struct page *page)
 	preempt_disable();
 	if (!PageHighMem(page))
 		return page_address(page);
-	kmap = kmap_high_get(page);
+	/* the flag spares the locked lookup for the many pages kmap() never mapped */
+	kmap = PagePkmapped(page) ? kmap_high_get(page) : NULL;
 	if (kmap)
 		return kmap;
 	type = kmap_atomic_idx_push();

@@ -30,6 +30,7 @@ enum pageflags {
 	PG_readahead,		/* reaching it starts the next async readahead */
 	PG_unevictable,		/* never reclaimed (tmpfs without swap) */
 	PG_swapbacked,		/* backed by RAM only (tmpfs, anonymous) */
+	PG_pkmapped,		/* a highmem page with a PKMAP address (kmap); kmap_lock */
 	__NR_PAGEFLAGS
 };
 
@@ -75,6 +76,7 @@ PAGEFLAG(Error, error)
 PAGEFLAG(Readahead, readahead)
 PAGEFLAG(Unevictable, unevictable)
 PAGEFLAG(SwapBacked, swapbacked)
+PAGEFLAG(Pkmapped, pkmapped)
 
 #undef PAGEFLAG
 
