@@ -5,7 +5,8 @@ set -eu
 
 PKGS="make gcc libc6-dev gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf
 qemu-system-misc opensbi u-boot-qemu e2fsprogs dosfstools mtools gdisk fdisk
-device-tree-compiler u-boot-tools gdb-multiarch python3 ca-certificates"
+device-tree-compiler u-boot-tools gdb-multiarch python3 ca-certificates
+gcc-riscv64-linux-gnu libc6-dev-riscv64-cross"
 
 missing=""
 for p in $PKGS; do
