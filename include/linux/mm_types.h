@@ -3,11 +3,14 @@
  * Kept small (56 bytes on rv64; docs/mm.md). Which union member is live
  * depends on who owns the page: the buddy allocator, the page cache/user
  * mappings, or the slab allocator.
+ * Also the address space, struct mm_struct, and its VMAs,
+ * struct vm_area_struct (mm/mmap.c; flags and calls in linux/mm_vma.h).
  */
 #ifndef _LINUX_MM_TYPES_H
 #define _LINUX_MM_TYPES_H
 
 #include <linux/types.h>
+#include <linux/rbtree.h>
 
 struct address_space;
 struct kmem_cache;
@@ -33,13 +36,60 @@ struct page {
 	atomic_t _refcount;		/* references; 0 = free */
 };
 
+struct file;
+struct anon_vma;		/* opaque until rmap exists */
+struct vm_operations_struct;	/* include/linux/mm_vma.h */
+struct mm_struct;
+
 /*
- * An address space. Only its page table so far, which switch_mm
- * (asm/mmu_context.h) loads; the VMAs, counters and lock come with user
- * space.
+ * One mapped range [vm_start, vm_end) of an address space with one set of
+ * flags and one backing (mm/mmap.c; seeds 001, 002). Both ends are page
+ * aligned. The mm's VMAs are kept twice, in address order: the list
+ * vm_next/vm_prev and the rb-tree mm_rb (keyed by vm_end). The caller of
+ * mm/mmap.c holds what will be mmap_sem, so no field has its own lock.
+ */
+struct vm_area_struct {
+	unsigned long vm_start;		/* first byte */
+	unsigned long vm_end;		/* first byte after */
+	struct vm_area_struct *vm_next, *vm_prev;	/* the mm's sorted list */
+	struct rb_node vm_rb;		/* in mm->mm_rb */
+	struct mm_struct *vm_mm;	/* the address space it belongs to */
+	unsigned long vm_page_prot;	/* PTE permission bits (vm_get_page_prot) */
+	unsigned long vm_flags;		/* VM_* (include/linux/mm_vma.h) */
+	unsigned long vm_pgoff;		/* offset of vm_start in vm_file, in pages;
+					   anonymous private: vm_start >> PAGE_SHIFT */
+	struct file *vm_file;		/* backing file, NULL if anonymous */
+	const struct vm_operations_struct *vm_ops;	/* NULL: anonymous */
+	struct anon_vma *anon_vma;	/* anonymous pages' reverse map, or NULL */
+	void *vm_private_data;		/* the driver's or file system's */
+};
+
+/*
+ * An address space: its page table, which switch_mm (asm/mmu_context.h)
+ * loads, and its VMAs (mm/mmap.c). pgd stays first. The VMA fields are
+ * changed under the caller's mmap_sem (not yet a field); the layout
+ * fields are set when a program is loaded.
  */
 struct mm_struct {
 	unsigned long *pgd;		/* top-level page table (pte_t[512] on Sv39) */
+	struct vm_area_struct *mmap;	/* first VMA; list sorted by address */
+	struct rb_root mm_rb;		/* the same VMAs by address */
+	int map_count;			/* number of VMAs */
+	unsigned long mmap_base;	/* top-down get_unmapped_area starts below it */
+	unsigned long task_size;	/* user addresses are below it */
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long total_vm;		/* pages mapped, all VMAs */
+	/*
+	 * Page-table work for do_munmap and friends, which the kernel side
+	 * fills in: drop the PTEs of [start, end), one call per VMA piece
+	 * removed. NULL: nothing is mapped in page tables (host tests).
+	 */
+	void (*unmap_range)(struct mm_struct *mm, unsigned long start,
+			    unsigned long end);
+	/* The same for mprotect_fixup: rewrite the PTEs of [start, end) with newprot. */
+	void (*protect_range)(struct mm_struct *mm, unsigned long start,
+			      unsigned long end, unsigned long newprot);
 };
 
 #endif
