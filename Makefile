@@ -43,6 +43,9 @@ rwildcard = $(foreach d,$(wildcard $(addsuffix /*,$(1))),\
 KSRCS      := $(sort $(call rwildcard,$(KERNEL_DIRS),%.c %.S))
 KTEST_SRCS := $(sort $(call rwildcard,$(KTEST_DIRS),%.c %.S))
 KOBJS := $(patsubst %,$(O)/k/%.o,$(basename $(KSRCS) $(KTEST_SRCS)))
+# The system-call table is generated into $(O) (docs/abi.md), not the tree.
+SYSCALL_TABLE := $(O)/gen/syscall_table.c
+KOBJS += $(O)/gen/syscall_table.o
 KDEPS := $(KOBJS:.o=.d)
 
 # No source may sit where no list looks (a new top-level folder, say): the
@@ -68,6 +71,13 @@ $(O)/k/%.o: %.c
 $(O)/k/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(CC) $(KASFLAGS) -MMD -MP -c $< -o $@
+
+$(SYSCALL_TABLE): scripts/gensyscalls.py include/uapi/unistd.h arch/riscv/syscalls.list
+	@mkdir -p $(dir $@)
+	python3 scripts/gensyscalls.py include/uapi/unistd.h arch/riscv/syscalls.list $@
+
+$(O)/gen/syscall_table.o: $(SYSCALL_TABLE)
+	$(CC) $(KCFLAGS) -MMD -MP -c $< -o $@
 
 # Two links: the first gives the text addresses, from which the symbol table
 # for backtraces is generated; it sits after all text, so they do not move.
