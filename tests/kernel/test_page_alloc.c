@@ -12,6 +12,8 @@
 #include <linux/mmzone.h>
 #include <linux/vmstat.h>
 #include <linux/list.h>
+#include <linux/fs.h>
+#include <linux/swap.h>
 
 /* Free pages of zone z, per-CPU lists drained first so the count is exact. */
 static unsigned long zone_free(enum zone_type z)
@@ -99,6 +101,18 @@ static void release(struct list_head *list)
  * to DMA32 until that is gone too, HIGHMEM stays usable and is never given
  * to GFP_KERNEL; afterwards every zone has its free pages back.
  */
+/*
+ * Exhausting a zone makes the allocator reclaim: with the page cache
+ * written back and dropped first there is nothing left to reclaim, so the
+ * free counts must come back exactly.
+ */
+static void quiesce_page_cache(void)
+{
+	ksys_sync();
+	drop_caches(3);
+	lru_add_drain();
+}
+
 KTEST(page_alloc_zone_exhaustion)
 {
 	unsigned long before[MAX_NR_ZONES], got;
@@ -106,6 +120,7 @@ KTEST(page_alloc_zone_exhaustion)
 	struct page *page;
 	int c[MAX_NR_ZONES];
 
+	quiesce_page_cache();
 	for (int z = 0; z < MAX_NR_ZONES; z++)
 		before[z] = zone_free(z);
 	got = exhaust(GFP_DMA32, ZONE_DMA32, &held);
@@ -130,10 +145,12 @@ KTEST(page_alloc_zone_exhaustion)
 /* HIGHMEM exhausted: GFP_HIGHUSER falls back to NORMAL. */
 KTEST(page_alloc_highmem_fallback)
 {
-	unsigned long before = zone_free(ZONE_HIGHMEM);
+	unsigned long before;
 	LIST_HEAD(held);
 	int c[MAX_NR_ZONES];
 
+	quiesce_page_cache();
+	before = zone_free(ZONE_HIGHMEM);
 	exhaust(GFP_HIGHUSER, ZONE_HIGHMEM, &held);
 	KT_EXPECT(zone_free(ZONE_HIGHMEM) < before / 16);
 	zone_census(GFP_HIGHUSER, 10, c);
