@@ -10,6 +10,7 @@
 #include <linux/cpumask.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
+#include <linux/mm_vma.h>
 #include <linux/gfp.h>
 #include <linux/mmzone.h>
 #include <linux/vmstat.h>
@@ -87,6 +88,7 @@ static void mm_init(void)
 	mem_init_print_info();
 	print_zones();
 	kmem_cache_init();
+	mmap_init();		/* vm_area_cachep (mm/mmap.c) */
 	radix_tree_init();
 	kmap_init();
 }

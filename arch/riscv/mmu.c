@@ -234,6 +234,7 @@ void map_linear_range(phys_addr_t start, phys_addr_t end)
 void paging_init(void)
 {
 	map_kernel_image();
+	init_protection_map();
 	csr_write(CSR_SATP, SATP_MODE_SV39 | (__pa(swapper_pg_dir) >> PAGE_SHIFT));
 	local_flush_tlb_all();
 }

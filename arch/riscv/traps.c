@@ -1,7 +1,8 @@
 /*
  * Trap dispatch: interrupts go to the timer or the PLIC, exceptions are
  * named and, since rivet has no user space yet, every exception taken in
- * the kernel is a bug: panic with the registers and a backtrace.
+ * the kernel is a bug (panic with the registers and a backtrace), except
+ * the page faults do_page_fault (fault.c) resolves or fixes up.
  * Seed: Linux's do_trap/handle_riscv_irq; leaves out system calls, user
  * faults and signals, which come with user space.
  */
@@ -89,15 +90,26 @@ static __noreturn void kernel_fault(struct pt_regs *regs)
 		   exception_name(regs->cause), (void *)regs->epc, addr);
 }
 
-/* Called from entry.S with interrupts off and the registers saved. */
+/*
+ * Called from entry.S with interrupts off and the registers saved. SUM is
+ * cleared for the handler (a uaccess routine may have been interrupted);
+ * sret restores it from regs->status.
+ */
 void do_trap(struct pt_regs *regs)
 {
+	if (regs->status & SR_SUM)
+		csr_clear(CSR_SSTATUS, SR_SUM);
 	if (regs->cause & CAUSE_IRQ_FLAG) {
 		handle_interrupt(regs);
 		return;
 	}
-	if (is_page_fault(regs->cause) || regs->sp < this_cpu()->stack_lo + PT_SIZE)
+	if (regs->sp < this_cpu()->stack_lo + PT_SIZE)
 		kernel_fault(regs);
+	if (is_page_fault(regs->cause)) {
+		if (!do_page_fault(regs))
+			kernel_fault(regs);
+		return;
+	}
 	panic_regs(regs, "kernel %s at %pS, stval 0x%lx",
 		   exception_name(regs->cause), (void *)regs->epc, regs->badaddr);
 }

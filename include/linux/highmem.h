@@ -54,6 +54,33 @@ static inline void zero_user(struct page *page, unsigned int start, unsigned int
 	zero_user_segment(page, start, start + len);
 }
 
+struct vm_area_struct;
+
+/*
+ * Copy page @from to page @to (a COW break of the user page at @vaddr),
+ * through two kmap_atomic slots, so either may be highmem.
+ */
+static inline void copy_user_highpage(struct page *to, struct page *from,
+				      unsigned long vaddr, struct vm_area_struct *vma)
+{
+	char *vfrom = kmap_atomic(from);
+	char *vto = kmap_atomic(to);
+
+	__builtin_memcpy(vto, vfrom, PAGE_SIZE);
+	kunmap_atomic(vto);
+	kunmap_atomic(vfrom);
+}
+
+/*
+ * A zeroed page for user address @vaddr of @vma, from HighMem while it
+ * has room (GFP_HIGHUSER_MOVABLE), or NULL. May sleep.
+ */
+static inline struct page *alloc_zeroed_user_highpage_movable(struct vm_area_struct *vma,
+							       unsigned long vaddr)
+{
+	return alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_ZERO);
+}
+
 /* Boot: page tables of the PKMAP and fixmap areas (mm/highmem.c). */
 void kmap_init(void);
 /* For tests: kmap_atomic misuse reports, and kmap() calls that slept. */

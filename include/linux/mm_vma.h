@@ -61,6 +61,9 @@ struct vm_fault {
 	pgoff_t pgoff;			/* offset of the page in vm_file */
 	unsigned long address;		/* faulting user address, page aligned */
 	struct page *page;		/* out: the page ->fault found */
+	/* mm/memory.c's own, on the way down handle_mm_fault's path: */
+	unsigned long *pte;		/* the PTE slot (pte_t *) */
+	unsigned long orig_pte;		/* its value when the fault was taken */
 };
 
 #define FAULT_FLAG_WRITE	0x01
@@ -72,6 +75,7 @@ struct vm_fault {
 #define VM_FAULT_SIGSEGV	0x0040
 #define VM_FAULT_NOPAGE		0x0100
 #define VM_FAULT_LOCKED		0x0200
+#define VM_FAULT_ERROR		(VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)
 
 /*
  * What a file or driver mapping does on its VMAs. open: a copy of the VMA
@@ -164,5 +168,31 @@ int mprotect_fixup(struct vm_area_struct *vma, struct vm_area_struct **pprev,
 int do_mprotect(struct mm_struct *mm, unsigned long start, size_t len,
 		unsigned long prot);
 void exit_mmap(struct mm_struct *mm);
+
+/* ---- mm/memory.c: user page tables and faults (seed 001) ---- */
+
+/*
+ * Give @mm its page table (pgd_alloc) and the page-table hooks mm/mmap.c
+ * calls (unmap_range: zap_page_range + free_pgtables; protect_range:
+ * change_protection). 0 or -ENOMEM. mm_free_pgd after exit_mmap.
+ */
+int mm_alloc_pgd(struct mm_struct *mm);
+void mm_free_pgd(struct mm_struct *mm);
+int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
+		    unsigned int flags);
+struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
+			    unsigned long pte);
+void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+void free_pgtables(struct mm_struct *mm, unsigned long start, unsigned long end);
+void change_protection(struct mm_struct *mm, unsigned long start,
+		       unsigned long end, unsigned long newprot);
+int copy_page_range(struct mm_struct *dst_mm, struct mm_struct *src_mm,
+		    struct vm_area_struct *vma);
+void page_add_new_anon_rmap(struct page *page, struct vm_area_struct *vma,
+			    unsigned long address);
+void page_remove_rmap(struct page *page);
+unsigned long my_zero_pfn(unsigned long addr);
+/* The PTE slot of @addr in @mm, or NULL if no table holds one (tests, ptdump). */
+unsigned long *follow_pte(struct mm_struct *mm, unsigned long addr);
 
 #endif

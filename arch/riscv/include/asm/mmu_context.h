@@ -13,7 +13,17 @@
 #include <asm/page.h>
 #include <asm/tlbflush.h>
 
+#include <asm/pgtable.h>
+#include <asm/smp.h>
+
 struct task_struct;
+
+/*
+ * The user address space each hart translates through (what satp holds),
+ * NULL while that is swapper_pg_dir. The fault path looks up VMAs here:
+ * kernel threads have no mm of their own. Set only by switch_mm (pgalloc.c).
+ */
+extern struct mm_struct *cpu_active_mm[NR_CPUS];
 
 /*
  * Make @next the address space this hart translates through, for @tsk,
@@ -26,6 +36,8 @@ static inline void switch_mm(struct mm_struct *prev, struct mm_struct *next,
 {
 	if (prev == next)
 		return;
+	cpu_active_mm[smp_processor_id()] =
+		(pte_t *)next->pgd == swapper_pg_dir ? NULL : next;
 	csr_write(CSR_SATP, SATP_MODE_SV39 | PHYS_PFN(__pa(next->pgd)));
 	local_flush_tlb_all();	/* ASID 0 is shared: old entries must go */
 }

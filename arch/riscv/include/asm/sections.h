@@ -42,6 +42,16 @@ extern const struct platform_driver *const __start_platform_drivers[] __attribut
 extern const struct platform_driver *const __stop_platform_drivers[] __attribute__((weak));
 
 /*
+ * The exception table of the uaccess routines (arch/riscv/uaccess.S): a
+ * fault at insn resumes at fixup. Searched linearly (extable.c).
+ */
+struct exception_table_entry {
+	unsigned long insn, fixup;
+};
+extern const struct exception_table_entry __start___ex_table[] __attribute__((weak));
+extern const struct exception_table_entry __stop___ex_table[] __attribute__((weak));
+
+/*
  * The symbol table for backtraces, in .rodata: kallsyms_num text symbols
  * sorted by address; the name of symbol i is at kallsyms_names +
  * kallsyms_offsets[i].

@@ -13,6 +13,9 @@
 #include <linux/types.h>
 #include <asm/page.h>
 
+struct mm_struct;
+struct vm_area_struct;
+
 /* Set on SiFive U74 cores (erratum CIP-1200: sfence.vma addr may miss). */
 extern bool tlb_flush_all_only;
 
@@ -58,6 +61,35 @@ static inline void flush_tlb_kernel_range(unsigned long start, unsigned long end
 	}
 	for (unsigned long va = start; va < end; va += PAGE_SIZE)
 		local_flush_tlb_page(va);
+}
+
+/*
+ * A user address space's translations of [start, end), after its PTEs
+ * changed. With ASID 0 for all and a full flush on every switch_mm, only
+ * the loaded mm can have cached entries; flushing by address whatever mm
+ * is loaded is simply correct.
+ */
+static inline void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
+				      unsigned long end)
+{
+	flush_tlb_kernel_range(start, end);
+}
+
+/* One user page (fault paths). */
+static inline void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr)
+{
+	local_flush_tlb_page(addr & PAGE_MASK);
+}
+
+/*
+ * A fault found the PTE already as wanted: the hart used a stale (or
+ * cached invalid) translation. A full fence, since the stale entry may be
+ * a non-leaf one, which an address fence does not cover. Rare.
+ */
+static inline void flush_tlb_fix_spurious_fault(struct vm_area_struct *vma,
+						unsigned long addr)
+{
+	local_flush_tlb_all();
 }
 
 #endif

@@ -3,10 +3,13 @@
 #define _ASM_TRAPS_H
 
 #include <linux/compiler.h>
+#include <linux/types.h>
 
 struct pt_regs;
 
 void do_trap(struct pt_regs *regs);
+/* A kernel page fault: true if resolved or fixed up (fault.c), false for a bug. */
+bool do_page_fault(struct pt_regs *regs);
 const char *exception_name(unsigned long cause);
 void timer_interrupt(void);
 void plic_handle_irq(void);
