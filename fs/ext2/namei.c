@@ -174,21 +174,13 @@ static int ext2_symlink(struct inode *dir, struct dentry *dentry, const char *ta
 static int ext2_link(struct dentry *old_dentry, struct inode *dir, struct dentry *dentry)
 {
 	struct inode *inode = d_inode(old_dentry);
-	int err;
 
 	if (inode->i_nlink >= EXT2_LINK_MAX)
 		return -EMLINK;
 	inode->i_ctime = current_time(inode);
 	inode_inc_link_count(inode);
 	ihold(inode);
-	err = ext2_add_link(dentry, inode);
-	if (!err) {
-		d_instantiate(dentry, inode);
-		return 0;
-	}
-	inode_dec_link_count(inode);
-	iput(inode);
-	return err;
+	return ext2_add_nondir(dentry, inode);	/* undoes both on failure */
 }
 
 static int ext2_unlink(struct inode *dir, struct dentry *dentry)

@@ -210,20 +210,14 @@ static void ext2_destroy_inode(struct inode *inode)
 
 /* ---- umount, statfs, options, remount ---- */
 
+static void ext2_free_sbi(struct super_block *sb);
+
 /* put_super: a writable fs is left clean (or with its error bit); buffers released. */
 static void ext2_put_super(struct super_block *sb)
 {
-	struct ext2_sb_info *sbi = EXT2_SB(sb);
-	unsigned long i;
-
 	if (!sb_rdonly(sb))
 		ext2_write_clean_super(sb);
-	for (i = 0; i < sbi->s_gdb_count; i++)
-		brelse(sbi->s_group_desc[i]);
-	kfree(sbi->s_group_desc);
-	brelse(sbi->s_sbh);
-	sb->s_fs_info = NULL;
-	kfree(sbi);
+	ext2_free_sbi(sb);
 }
 
 /*
@@ -639,7 +633,7 @@ static int ext2_get_root(struct super_block *sb)
 	return 0;
 }
 
-/* Frees what a failed fill_super set up; nothing was written. */
+/* Frees the in-memory super block (a failed fill_super, or put_super after its write); writes nothing. */
 static void ext2_free_sbi(struct super_block *sb)
 {
 	struct ext2_sb_info *sbi = EXT2_SB(sb);
