@@ -26,6 +26,7 @@ static const char *const mine_headers[] = {
 	"uapi/dirent.h", "uapi/utsname.h", "uapi/termbits.h", "uapi/ioctl.h",
 	"uapi/mman.h", "uapi/fcntl.h", "uapi/sched.h", "uapi/wait.h",
 	"uapi/futex.h", "uapi/poll.h", "uapi/reboot.h", "uapi/random.h",
+	"uapi/statfs.h",
 };
 /* ABI constants kept in kernel headers (one definition each). */
 static const char *const kernel_headers[] = { "linux/fs.h", "linux/mm_vma.h" };
@@ -40,7 +41,7 @@ static const char *const theirs_headers[] = {
 	"linux/fs.h", "asm/mman.h", "linux/mman.h", "linux/fcntl.h", "linux/sched.h",
 	"linux/wait.h", "linux/futex.h", "linux/time.h", "linux/time_types.h",
 	"linux/times.h", "linux/resource.h", "linux/utsname.h", "linux/poll.h",
-	"linux/reboot.h", "linux/random.h",
+	"linux/reboot.h", "linux/random.h", "asm/statfs.h",
 };
 
 /* Every name of these groups in Linux's header must be in rivet's too. */
@@ -67,6 +68,8 @@ static const struct layout layouts[] = {
 	  "stx_ctime stx_mtime stx_rdev_major stx_rdev_minor stx_dev_major stx_dev_minor "
 	  "stx_mnt_id stx_dio_mem_align stx_dio_offset_align __spare3", false },
 	{ "struct linux_dirent64", "struct dirent64", "d_ino d_off d_reclen d_type d_name[]", true },
+	{ "struct statfs", "struct statfs", "f_type f_bsize f_blocks f_bfree f_bavail f_files "
+	  "f_ffree f_fsid f_namelen f_frsize f_flags f_spare", false },
 	{ "struct __kernel_timespec", "struct __kernel_timespec", "tv_sec tv_nsec", false },
 	{ "struct timespec", "struct timespec", "tv_sec tv_nsec", false },
 	{ "struct timeval", "struct timeval", "tv_sec tv_usec", false },
@@ -537,7 +540,7 @@ static void check_table_names(void)
 		ni += sys_call_table[nr] == sys_ni_syscall;
 	}
 	CHECK(calls == 306 && bad == 0, "%d calls, each entry named as its number; gaps unnamed", calls);
-	CHECK(ni == __NR_syscalls, "with an empty syscalls.list every entry is sys_ni_syscall (%d)", ni);
+	CHECK(ni == __NR_syscalls, "with an empty list every entry is sys_ni_syscall (%d)", ni);
 	CHECK(!strcmp(sys_call_names[__NR_openat], "openat") && !strcmp(sys_call_names[63], "read") &&
 	      !strcmp(sys_call_names[259], "riscv_flush_icache") && !sys_call_names[38],
 	      "spot checks: 56 openat, 63 read, 259 riscv_flush_icache, 38 unassigned");
@@ -578,7 +581,7 @@ static int gensyscalls(const char *list, const char *out)
 	fputs(list, f);
 	fclose(f);
 	snprintf(cmd, sizeof(cmd), "python3 scripts/gensyscalls.py include/uapi/unistd.h %s %s "
-		 "2>/dev/null", path, out);
+		 "2>/dev/null", out, path);
 	return system(cmd);
 }
 
@@ -605,6 +608,14 @@ static void check_generator(void)
 	CHECK(system(cmd) == 0, "that table builds with the kernel's compiler and flags");
 	CHECK(gensyscalls("getpid\nno_such_call\n", out) != 0, "an unknown name is refused");
 	CHECK(gensyscalls("getpid\ngetpid\n", out) != 0, "a name listed twice is refused");
+	snprintf(cmd, sizeof(cmd), "printf 'getpid\\n' > %s/a.list && printf 'getppid\\n' > %s/b.list && "
+		 "python3 scripts/gensyscalls.py include/uapi/unistd.h %s %s/a.list %s/b.list",
+		 ABI_DIR, ABI_DIR, out, ABI_DIR, ABI_DIR);
+	CHECK(system(cmd) == 0, "two subsystems' lists make one table");
+	snprintf(cmd, sizeof(cmd), "printf 'getpid\\n' > %s/b.list && "
+		 "python3 scripts/gensyscalls.py include/uapi/unistd.h %s %s/a.list %s/b.list 2>/dev/null",
+		 ABI_DIR, out, ABI_DIR, ABI_DIR);
+	CHECK(system(cmd) != 0, "a name in two subsystems' lists is refused");
 }
 
 int main(void)
