@@ -4,7 +4,8 @@
  * the scheduler, traps, interrupts and the tick, then the console monitor's
  * thread, and the boot thread becomes the idle task. Portable: the arch's
  * part is behind asm/setup.h. Seed: Linux's init/main.c start_kernel;
- * leaves out initcalls, rest_init's init process and SMP bring-up.
+ * then rest_init starts pid 1 (the user's /sbin/init, else the kernel
+ * monitor). Leaves out initcalls and SMP bring-up.
  */
 #include <linux/kernel.h>
 #include <linux/cpumask.h>
@@ -31,6 +32,11 @@
 #include <linux/devtmpfs.h>
 #include <linux/swap.h>
 #include <linux/random.h>
+#include <linux/binfmts.h>
+#include <linux/fdtable.h>
+#include <linux/params.h>
+#include <asm/switch_to.h>
+#include <asm/processor.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
 
@@ -93,6 +99,83 @@ static void mm_init(void)
 	kmap_init();
 }
 
+static char *init_path;	/* "init=": the first program, else the usual places */
+
+static int init_setup(char *val)
+{
+	if (!val || val[0] != '/')
+		return -EINVAL;
+	init_path = val;
+	return 0;
+}
+early_param("init", init_setup);
+
+/* fds 0, 1 and 2 on /dev/console, as init expects (Linux's console_on_rootfs). */
+static void console_on_rootfs(void)
+{
+	struct file *f = filp_open("/dev/console", O_RDWR, 0);
+
+	if (IS_ERR(f)) {
+		pr_warn("rivet: cannot open /dev/console (%ld): init has no stdin/out\n", PTR_ERR(f));
+		return;
+	}
+	for (int fd = 0; fd < 3; fd++) {
+		int n = get_unused_fd_flags(0);
+
+		if (n < 0)
+			break;
+		fd_install(n, fd ? get_file(f) : f);
+	}
+}
+
+/* Run @path as pid 1; returns only if it cannot be executed. */
+static int try_to_run_init_process(const char *path)
+{
+	const char *argv[] = { path, NULL };
+	const char *envp[] = { "HOME=/", "TERM=linux", NULL };
+	int err = kernel_execve(path, argv, envp);
+
+	if (!err)
+		start_user_regs(current_pt_regs());
+	if (err != -ENOENT)
+		pr_err("rivet: starting init %s failed (%d)\n", path, err);
+	return err;
+}
+
+/*
+ * pid 1's first code: exec the user-space init, or, when the root file
+ * system has none, start the kernel monitor on the console instead (the
+ * -kernel test boots have only a tmpfs root).
+ */
+static int kernel_init(void *unused)
+{
+	static const char *const fallbacks[] = { "/sbin/init", "/etc/init", "/bin/init" };
+
+	console_on_rootfs();
+	if (init_path) {
+		try_to_run_init_process(init_path);
+		pr_err("rivet: init=%s could not run; trying the defaults\n", init_path);
+	}
+	for (unsigned int i = 0; i < ARRAY_SIZE(fallbacks); i++)
+		try_to_run_init_process(fallbacks[i]);
+	pr_notice("rivet: no init program found; starting the kernel monitor\n");
+	for (int fd = 0; fd < 3; fd++)
+		close_fd(fd);	/* the monitor reads the console itself: no tty open under it */
+	console_monitor_start();
+	return 0;
+}
+
+/* After boot: pid 1 (init, or the monitor), while this thread becomes idle. */
+static void rest_init(void)
+{
+	int pid = user_mode_thread(kernel_init, NULL, 0);
+
+	if (pid < 0) {
+		pr_err("rivet: no init task (%d); starting the kernel monitor\n", pid);
+		console_monitor_start();
+	}
+}
+
 /*
  * head.S's jump target: MMU on (early_pg_dir), on init_stack, interrupts
  * off, one hart (@hartid), the DTB at physical @dtb_pa. Each step needs
@@ -109,6 +192,7 @@ __noreturn void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 	setup_arch(dtb_pa);
 	mm_init();
 	sched_init();
+	fork_init();
 	trap_init();
 	setup_devices();
 	rand_initialize();	/* the DTB's rng-seed, before anyone asks for random bytes */
@@ -128,6 +212,6 @@ __noreturn void start_kernel(unsigned long hartid, phys_addr_t dtb_pa)
 	run_crash_tests();
 	pr_notice("rivet: boot complete, %lu ms since power-on\n",
 		  (unsigned long)(ktime_get_ns() / 1000000));
-	console_monitor_start();
+	rest_init();
 	cpu_idle();
 }

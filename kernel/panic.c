@@ -9,6 +9,8 @@
 #include <linux/reboot.h>
 #include <asm/ptrace.h>
 #include <asm/stacktrace.h>
+#include <linux/spinlock.h>
+#include <asm/smp.h>
 
 static int panic_depth;		/* written with interrupts off; one CPU */
 
@@ -51,4 +53,11 @@ void panic_regs(struct pt_regs *regs, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	vpanic(regs, fmt, ap);
+}
+
+/* linux/spinlock.h: this CPU already holds @l, so taking it again never returns. */
+void spin_bug_recursion(spinlock_t *l, void *caller)
+{
+	panic("BUG: spinlock recursion on cpu %d: lock %p taken again at %pS",
+	      smp_processor_id(), l, caller);
 }

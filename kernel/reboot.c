@@ -6,6 +6,7 @@
  * notifiers, device shutdown and the reboot system call.
  */
 #include <linux/kernel.h>
+#include <linux/profile.h>
 #include <linux/params.h>
 #include <linux/jiffies.h>
 #include <linux/errno.h>
@@ -23,6 +24,7 @@ void kernel_power_off(void)
 	u64 ns = ktime_get_ns();
 
 	local_irq_disable();
+	profile_print("since boot", 25);	/* with profile=1: where the kernel's time went */
 	pr_notice("rivet: %lu timer ticks in %lu ms (HZ=%u)\n", jiffies,
 		  (unsigned long)((ns - boot_ns) / 1000000), HZ);
 	pr_notice("rivet: power off\n");

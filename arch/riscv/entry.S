@@ -110,6 +110,7 @@ handle_exception:
 	sd	t0, PT_BADADDR(sp)	/* regs->badaddr: faulting address or instruction */
 	csrr	t0, CSR_SCAUSE
 	sd	t0, PT_CAUSE(sp)	/* regs->cause: top bit set for an interrupt */
+	sd	a0, PT_ORIG_A0(sp)	/* a system call's first argument, for a restart */
 
 	/* End the frame chain here; panic_regs walks from the saved s0. */
 	li	s0, 0

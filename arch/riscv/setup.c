@@ -24,6 +24,7 @@
 #include <linux/console.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
+#include <asm/mmu_context.h>
 #include <asm/sbi.h>
 #include <asm/io.h>
 #include <asm/percpu.h>
@@ -178,6 +179,7 @@ static void setup_linear_map(phys_addr_t lowmem_end)
 			map_linear_range(start, min(end, lowmem_end));
 	}
 	paging_init();
+	asid_init();
 }
 
 /*

@@ -1,10 +1,12 @@
 /*
- * The context switch between kernel threads (seed: Linux's __switch_to and
+ * The context switch between tasks (seed: Linux's __switch_to and
  * ret_from_kernel_thread, the same job as xv6's swtch). Only the registers
  * the calling convention says survive a call are kept: the caller of
  * __switch_to (schedule) has saved the rest. Leaves out FPU state (the
- * kernel is built without F/D) and the user-thread return path.
+ * kernel is built without F/D; arch/riscv/fpu.S saves the user's).
  */
+#include <asm/csr.h>
+
 	.section .text
 /*
  * __switch_to(prev, next): save prev's callee-saved registers, ra and sp
@@ -54,3 +56,26 @@ ret_from_kthread:
 	call	kthread_main		/* kthread_main(task) runs threadfn(data) */
 	/* kthread_main ends in kthread_exit and never returns */
 1:	j	1b
+
+/*
+ * First code a forked user task runs: a0 = prev, s1 = its pt_regs (a
+ * copy of the parent's, a0 = 0) at the top of its kernel stack.
+ */
+	.globl ret_from_fork
+ret_from_fork:
+	call	schedule_tail
+	mv	a0, s1
+	/* fall through */
+
+/*
+ * start_user_regs(regs): leave the kernel for user mode with @regs, which
+ * sit at the top of the current task's kernel stack; whatever the stack
+ * held below them is abandoned. Runs the pending work (signals, a
+ * reschedule) first.
+ */
+	.globl start_user_regs
+start_user_regs:
+	mv	sp, a0
+	csrci	CSR_SSTATUS, SR_SIE	/* ret_from_exception runs with interrupts off */
+	call	exit_to_user_mode	/* (regs): signals, need_resched; irqs off after */
+	j	ret_from_exception

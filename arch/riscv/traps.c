@@ -1,10 +1,12 @@
 /*
- * Trap dispatch: interrupts go to the timer or the PLIC, exceptions are
- * named and, since rivet has no user space yet, every exception taken in
- * the kernel is a bug (panic with the registers and a backtrace), except
- * the page faults do_page_fault (fault.c) resolves or fixes up.
- * Seed: Linux's do_trap/handle_riscv_irq; leaves out system calls, user
- * faults and signals, which come with user space.
+ * Trap dispatch. Interrupts go to the timer or the PLIC. From user mode:
+ * ecall is a system call (a7 the number, a0..a5 the arguments, the
+ * result in a0), page faults go to do_page_fault, any other exception is
+ * a signal to the task; on the way back the pending work runs
+ * (exit_to_user_mode: reschedule, signals). From the kernel every
+ * exception is a bug (panic with registers and a backtrace), except the
+ * page faults do_page_fault resolves or fixes up. Seed: Linux's do_trap,
+ * handle_riscv_irq, do_trap_ecall_u and irqentry_exit_to_user_mode.
  */
 #include <linux/kernel.h>
 #include <linux/profile.h>
@@ -17,6 +19,11 @@
 #include <linux/sched.h>
 #include <linux/vmalloc.h>
 #include <linux/mm.h>
+#include <linux/signal.h>
+#include <linux/syscalls.h>
+#include <linux/preempt.h>
+#include <linux/irqflags.h>
+#include <asm/signal.h>
 
 /* scause exception codes (privileged spec, the scause table); 10, 11, 14 reserved. */
 static const char *const exception_names[] = {
@@ -90,6 +97,88 @@ static __noreturn void kernel_fault(struct pt_regs *regs)
 		   exception_name(regs->cause), (void *)regs->epc, addr);
 }
 
+#define EXC_SYSCALL	8	/* environment call from U-mode */
+
+/* The signal a user exception raises, with its si_code (Linux's table). */
+static void user_exception(struct pt_regs *regs)
+{
+	int sig = SIGSEGV, code = SEGV_ACCERR;
+
+	switch (regs->cause) {
+	case 2:		/* illegal instruction */
+		sig = SIGILL, code = ILL_ILLOPC;
+		break;
+	case 3:		/* ebreak */
+		sig = SIGTRAP, code = TRAP_BRKPT;
+		break;
+	case 0: case 4: case 6:	/* misaligned (the SBI firmware emulates most) */
+		sig = SIGBUS, code = BUS_ADRALN;
+		break;
+	}
+	pr_info("%s[%d]: %s at pc 0x%lx, stval 0x%lx: signal %d\n", current->comm,
+		current->pid, exception_name(regs->cause), regs->epc, regs->badaddr, sig);
+	force_sig_fault(sig, code, sig == SIGILL || sig == SIGTRAP ? regs->epc : regs->badaddr);
+}
+
+/* ecall from user mode: run the call with interrupts on, result in a0. */
+static void do_syscall(struct pt_regs *regs)
+{
+	regs->epc += 4;		/* return past the ecall */
+	local_irq_enable();
+	regs->a0 = invoke_syscall(regs->a7, regs->orig_a0, regs->a1, regs->a2,
+				  regs->a3, regs->a4, regs->a5);
+	local_irq_disable();
+}
+
+/*
+ * The last kernel code before user mode (interrupts off, and off again
+ * when it returns): give up the CPU if the tick asked for it, deliver
+ * pending signals, until neither is left.
+ */
+void exit_to_user_mode(struct pt_regs *regs)
+{
+	for (;;) {
+		if (need_resched()) {
+			local_irq_enable();
+			schedule();
+			local_irq_disable();
+			continue;
+		}
+		if (signal_pending(current) || current->restore_sigmask) {
+			local_irq_enable();
+			arch_do_signal_or_restart(regs);
+			local_irq_disable();
+			continue;
+		}
+		return;
+	}
+}
+
+/* A trap from user mode; the task runs in its own kernel context here. */
+static void do_trap_user(struct pt_regs *regs)
+{
+	if (regs->cause & CAUSE_IRQ_FLAG)
+		handle_interrupt(regs);
+	else if (regs->cause == EXC_SYSCALL)
+		do_syscall(regs);
+	else if (is_page_fault(regs->cause)) {
+		if (!do_page_fault(regs))
+			user_exception(regs);
+	} else
+		user_exception(regs);
+	exit_to_user_mode(regs);
+}
+
+/*
+ * An interrupt that came in kernel code with interrupts on and nothing
+ * holding preemption off: with preempt=full, switch now if the tick asked.
+ */
+static void irqentry_exit_cond_resched(struct pt_regs *regs)
+{
+	if (preempt_full && (regs->status & SR_SPIE) && !preempt_count() && need_resched())
+		preempt_schedule_irq();
+}
+
 /*
  * Called from entry.S with interrupts off and the registers saved. SUM is
  * cleared for the handler (a uaccess routine may have been interrupted);
@@ -99,8 +188,13 @@ void do_trap(struct pt_regs *regs)
 {
 	if (regs->status & SR_SUM)
 		csr_clear(CSR_SSTATUS, SR_SUM);
+	if (user_mode(regs)) {
+		do_trap_user(regs);
+		return;
+	}
 	if (regs->cause & CAUSE_IRQ_FLAG) {
 		handle_interrupt(regs);
+		irqentry_exit_cond_resched(regs);
 		return;
 	}
 	if (regs->sp < this_cpu()->stack_lo + PT_SIZE)

@@ -83,4 +83,11 @@ int elf_build_stack(void *stack_top_kernel_buf, unsigned long stack_top_user, si
 int script_parse(const char *buf, size_t len, char *interp, size_t ilen,
 		 char *arg, size_t alen);
 
+/*
+ * Run @filename in current (fs/exec.c) with kernel-space argv/envp: init's
+ * first program. 0 when current->pt_regs hold the new program's start;
+ * -Exxx as execve(2) would fail.
+ */
+int kernel_execve(const char *filename, const char *const argv[], const char *const envp[]);
+
 #endif

@@ -5,6 +5,11 @@
 #include <uapi/errno.h>	/* EPERM..EHWPOISON, the numbers user space sees */
 
 /* Kernel-internal, never seen by user space (Linux's values). */
+#define ERESTARTSYS	512	/* interrupted: restart if SA_RESTART, else -EINTR */
+#define ERESTARTNOINTR	513	/* interrupted: always restart */
+#define ERESTARTNOHAND	514	/* restart if no handler ran, else -EINTR */
+#define ENOIOCTLCMD	515	/* no such ioctl for this driver (user sees -ENOTTY) */
+#define ERESTART_RESTARTBLOCK 516	/* restart through restart_syscall */
 #define EPROBE_DEFER	517	/* driver: try again once other devices bound */
 
 #define MAX_ERRNO	4095

@@ -46,4 +46,26 @@ bool waitqueue_active(struct wait_queue_head *wq);
 	finish_wait(&(wq), &__w);					\
 } while (0)
 
+/*
+ * Sleep until @cond is true or a signal is pending: 0, or -ERESTARTSYS
+ * (the system call is restarted or fails with -EINTR, per SA_RESTART).
+ */
+#define wait_event_interruptible(wq, cond) ({				\
+	DEFINE_WAIT(__w);						\
+	int __ret = 0;							\
+	for (;;) {							\
+		prepare_to_wait(&(wq), &__w, TASK_INTERRUPTIBLE);	\
+		if (cond)						\
+			break;						\
+		if (signal_pending(current)) {				\
+			__ret = -ERESTARTSYS;				\
+			break;						\
+		}							\
+		schedule();						\
+	}								\
+	finish_wait(&(wq), &__w);					\
+	__ret;								\
+})
+#define wake_up_interruptible(wq)	wake_up(wq)
+
 #endif

@@ -39,6 +39,7 @@ KTEST(arch_switch_mm)
 	if (!KT_EXPECT(page != NULL))
 		return;
 	test_mm.pgd = page_address(page);
+	test_mm.asid = 0;		/* a fresh ASID on the switch */
 	memcpy(test_mm.pgd, swapper_pg_dir, PAGE_SIZE);
 	KT_EXPECT(swapper_pg_dir[pgd_index(TEST_WINDOW)] == 0);
 	test_mm.pgd[pgd_index(TEST_WINDOW)] = pfn_pte(PHYS_PFN(base), PAGE_KERNEL);

@@ -19,6 +19,10 @@
 #define SR_SPIE		(1UL << 5)
 #define SR_SPP		(1UL << 8)
 #define SR_FS		(3UL << 13)
+#define SR_FS_OFF	(0UL << 13)
+#define SR_FS_INITIAL	(1UL << 13)
+#define SR_FS_CLEAN	(2UL << 13)
+#define SR_FS_DIRTY	(3UL << 13)
 #define SR_SUM		(1UL << 18)
 #define SR_MXR		(1UL << 19)
 

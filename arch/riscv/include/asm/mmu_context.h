@@ -1,9 +1,9 @@
 /*
  * Switching address spaces: satp names the top-level page table the MMU
  * walks (RISC-V privileged spec, "Supervisor Address Translation and
- * Protection Register"). rivet uses ASID 0 for every address space for now,
- * so a switch must drop all cached translations; per-mm ASIDs would let it
- * keep them.
+ * Protection Register"), tagged with the mm's ASID when the hart has them
+ * (arch/riscv/asid.c), so the TLB survives the switch; without ASIDs every
+ * switch drops all cached translations.
  */
 #ifndef _ASM_MMU_CONTEXT_H
 #define _ASM_MMU_CONTEXT_H
@@ -17,6 +17,11 @@
 #include <asm/smp.h>
 
 struct task_struct;
+
+/* arch/riscv/asid.c */
+extern unsigned int asid_bits;
+void asid_init(void);
+unsigned long mm_satp(struct mm_struct *mm);
 
 /*
  * The user address space each hart translates through (what satp holds),
@@ -38,8 +43,9 @@ static inline void switch_mm(struct mm_struct *prev, struct mm_struct *next,
 		return;
 	cpu_active_mm[smp_processor_id()] =
 		(pte_t *)next->pgd == swapper_pg_dir ? NULL : next;
-	csr_write(CSR_SATP, SATP_MODE_SV39 | PHYS_PFN(__pa(next->pgd)));
-	local_flush_tlb_all();	/* ASID 0 is shared: old entries must go */
+	csr_write(CSR_SATP, mm_satp(next));
+	if (!asid_bits)
+		local_flush_tlb_all();	/* one shared ASID: old entries must go */
 }
 
 #endif

@@ -6,16 +6,34 @@
 #define _ASM_PROCESSOR_H
 
 #include <asm/irqflags.h>
+#include <asm/ptrace.h>
+#include <asm/page.h>
+#include <uapi/sigcontext.h>
 
 /*
  * Callee-saved registers across __switch_to; switch.S stores ra at offset
  * 0, sp at 8 and s0..s11 from 16. A new kernel thread starts with ra =
- * ret_from_kthread and s1 = its task (kthread_create).
+ * ret_from_kthread and s1 = its task (kthread_create). User tasks also
+ * keep their F/D registers here while another task runs (the kernel
+ * itself never touches them).
  */
 struct thread_struct {
 	unsigned long ra, sp;
 	unsigned long s[12];
+	struct __riscv_d_ext_state fstate;	/* f0..f31, fcsr (arch/riscv/fpu.S) */
 };
+
+/* The user stack's top (TASK_SIZE, asm/page.h: the lower half of Sv39). */
+#define STACK_TOP		TASK_SIZE
+
+/* The user registers of @tsk, saved at the top of its kernel stack. */
+#define task_pt_regs(tsk) \
+	((struct pt_regs *)((unsigned long)(tsk)->stack + THREAD_SIZE) - 1)
+#define current_pt_regs()	task_pt_regs(current)
+#define current_user_sp()	(current_pt_regs()->sp)
+
+/* Point @regs at a fresh user program: pc, sp, user mode, FPU initial. */
+void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp);
 
 /*
  * In a busy-wait loop: let the core save power or a sibling run. PAUSE

@@ -13,7 +13,8 @@ struct pt_regs {
 	unsigned long t3, t4, t5, t6;
 	unsigned long status;	/* sstatus */
 	unsigned long badaddr;	/* stval */
-	unsigned long cause;	/* scause */
+	unsigned long cause;	/* scause; -1 once a syscall's restart was decided */
+	unsigned long orig_a0;	/* a0 at a system call, for its restart */
 };
 
 static inline int user_mode(const struct pt_regs *regs)
@@ -26,9 +27,10 @@ void show_regs(const struct pt_regs *regs);
 #endif
 
 /* Offsets: register xN is saved at N * 8 (x0's slot holds epc). */
-#define PT_SIZE		(35 * 8)
+#define PT_SIZE		(36 * 8)	/* a multiple of 16: sp stays aligned */
 #define PT_STATUS	(32 * 8)
 #define PT_BADADDR	(33 * 8)
 #define PT_CAUSE	(34 * 8)
+#define PT_ORIG_A0	(35 * 8)
 
 #endif
