@@ -19,6 +19,7 @@
 #include <linux/seq_buf.h>
 #include <linux/writeback.h>
 #include <linux/devtmpfs.h>
+#include <linux/fs_struct.h>
 #include "internal.h"
 
 #define ROOTWAIT_MS		10000	/* rootwait gives up after 10 s */
@@ -286,6 +287,7 @@ void mnt_init(void)
 		return;
 	}
 	mount_root();
+	set_init_fs_root();	/* init_fs: "/" is what mount_root left on top */
 	mount_standard_dirs();
 }
 

@@ -16,6 +16,7 @@
 #include <linux/swap.h>
 #include <linux/cred.h>
 #include <linux/timekeeping.h>
+#include <linux/pipe_fs_i.h>
 #include "internal.h"
 
 #define I_HASHBITS	10
@@ -626,8 +627,8 @@ static const struct file_operations no_pipe_fops = { .open = no_pipe_open };
 
 /*
  * A device file, FIFO or socket: its mode, its device number and the
- * VFS's file operations for it (def_chr_fops, def_blk_fops; FIFOs and
- * sockets open with -EOPNOTSUPP until pipes and sockets exist).
+ * VFS's file operations for it (def_chr_fops, def_blk_fops, FIFOs
+ * pipefifo_fops; sockets open with -EOPNOTSUPP until sockets exist).
  */
 void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev)
 {
@@ -638,7 +639,9 @@ void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev)
 	} else if (S_ISBLK(mode)) {
 		inode->i_fop = &def_blk_fops;
 		inode->i_rdev = rdev;
-	} else if (S_ISFIFO(mode) || S_ISSOCK(mode)) {
+	} else if (S_ISFIFO(mode)) {
+		inode->i_fop = &pipefifo_fops;	/* fs/pipe.c: fifo_open */
+	} else if (S_ISSOCK(mode)) {
 		inode->i_fop = &no_pipe_fops;
 	} else {
 		pr_warn("init_special_inode: bogus i_mode (%o) for inode %s:%lu\n",

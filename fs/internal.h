@@ -74,6 +74,8 @@ struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags,
 				const char *name, void *data);
 /* The rootfs: tmpfs mounted as the namespace's root. 0 or -Exxx. */
 int init_mount_tree(void);
+/* The path of @path seen from @root at the end of @buf (getcwd): its start or ERR_PTR. */
+char *path_from_root(const struct path *path, const struct path *root, char *buf, int buflen);
 /* Write access taken by open for write, dropped by fput. */
 int mnt_writers_of_sb(struct super_block *sb);
 
@@ -99,10 +101,22 @@ unsigned long nr_open_files(void);
 /* fs/open.c */
 /* Opens (@path) into @f: i_fop, ->open, mode bits. 0 or -Exxx (f untouched by the caller then). */
 int do_dentry_open(struct file *f, const struct path *path);
+/* An O_PATH file of @path: FMODE_PATH, no f_op, no ->open. The file or ERR_PTR. */
+struct file *path_open(const struct path *path, int flags);
 
-/* fs/namei.c */
-/* filp_open's walk: the file @name opened with @flags, or ERR_PTR. */
-struct file *do_filp_open(const char *name, int flags, umode_t mode);
+/* fs/namei.c: do_filp_open is in linux/fs.h */
+
+/* Device numbers as user space packs them (stat, mknod): major 12 bits at 8, minor split 8 + 12. */
+static inline u32 new_encode_dev(dev_t dev)
+{
+	unsigned int major = MAJOR(dev), minor = MINOR(dev);
+
+	return (minor & 0xff) | (major << 8) | ((minor & ~0xffU) << 12);
+}
+static inline dev_t new_decode_dev(u32 dev)
+{
+	return MKDEV((dev & 0xfff00) >> 8, (dev & 0xff) | ((dev >> 12) & 0xfff00));
+}
 
 /* fs/fs-writeback.c */
 /* Takes @inode off the flusher's dirty list (eviction). */

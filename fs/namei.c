@@ -1,10 +1,11 @@
 /*
  * Path walk and the namespace operations: a name to a dentry component
  * by component (".", "..", mount points both ways, symlinks up to
- * MAXSYMLINKS), permission checks on mode bits and owners, vfs_create ...
- * vfs_rename and their by-path wrappers, and open's walk. After Linux 4.x
- * fs/namei.c; leaves out RCU walk, ACLs, capabilities beyond "uid 0 is
- * root", a per-task cwd (relative names start at "/"), RENAME_* flags,
+ * MAXSYMLINKS), from current's root and cwd (linux/fs_struct.h) or a
+ * directory descriptor, permission checks on mode bits and owners,
+ * vfs_create ... vfs_rename, their by-path wrappers, open's walk and the
+ * *at() system calls. After Linux 4.x fs/namei.c; leaves out RCU walk,
+ * ACLs, capabilities beyond "uid 0 is root", RENAME_EXCHANGE/WHITEOUT,
  * and O_CREAT through a dangling symlink (-ENOENT; Linux creates the target).
  */
 #include <linux/kernel.h>
@@ -14,6 +15,11 @@
 #include <linux/fs.h>
 #include <linux/namei.h>
 #include <linux/cred.h>
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
+#include <linux/syscalls.h>
+#include <asm/uaccess.h>
+#include <uapi/fcntl.h>
 #include "internal.h"
 
 /* Symlinks followed inside symlinks at most (each costs a PATH_MAX buffer). */
@@ -53,13 +59,39 @@ void path_put(const struct path *path)
 	mntput(path->mnt);
 }
 
-/* A walk starting at "/". */
-static void path_init(struct nameidata *nd)
+/*
+ * Where a walk of @name starts: current's root for an absolute name,
+ * else its cwd (@dfd AT_FDCWD) or the directory open as @dfd (-EBADF,
+ * -ENOTDIR; any file with @empty, for AT_EMPTY_PATH's ""). nd->root is
+ * current's root either way (the namespace's "/" for a task without an
+ * fs_struct). 0 or -Exxx; nd_done it in both cases.
+ */
+static int path_init(struct nameidata *nd, int dfd, const char *name, bool empty)
 {
+	struct file *file;
+
 	memset(nd, 0, sizeof(*nd));
-	get_fs_root(&nd->root);
-	nd->path = nd->root;
+	get_current_root(&nd->root);
+	if (name[0] == '/') {
+		nd->path = nd->root;
+		path_get(&nd->path);
+		return 0;
+	}
+	if (dfd == AT_FDCWD) {
+		get_current_pwd(&nd->path);
+		return 0;
+	}
+	file = fget_raw((unsigned int)dfd);
+	if (!file)
+		return -EBADF;
+	if (!empty && !S_ISDIR(file_inode(file)->i_mode)) {
+		fput(file);
+		return -ENOTDIR;
+	}
+	nd->path = file->f_path;
 	path_get(&nd->path);
+	fput(file);
+	return 0;
 }
 
 static void nd_done(struct nameidata *nd)
@@ -69,12 +101,6 @@ static void nd_done(struct nameidata *nd)
 }
 
 /* ---- permissions ---- */
-
-/* Does the current task belong to group @gid? (Its fsgid only, until groups exist.) */
-static bool in_group_p(gid_t gid)
-{
-	return current_fsgid() == gid;
-}
 
 /*
  * The mode-bit check: the owner's, the group's or the others' bits of
@@ -481,10 +507,10 @@ static int walk_path(struct nameidata *nd, const char *name, bool follow_last)
 	return err ? err : walk_last(nd, follow_last);
 }
 
-/* Rejects names the walk cannot start: "" (-ENOENT) and ones of PATH_MAX or more. */
-static int check_name(const char *name)
+/* Rejects names the walk cannot start: "" (-ENOENT unless @empty) and ones of PATH_MAX or more. */
+static int check_name(const char *name, bool empty)
 {
-	if (!name || !*name)
+	if (!name || (!*name && !empty))
 		return -ENOENT;
 	if (strnlen(name, PATH_MAX) >= PATH_MAX)
 		return -ENAMETOOLONG;
@@ -492,19 +518,21 @@ static int check_name(const char *name)
 }
 
 /*
- * What @name names, into @path (references: path_put it): symlinks in
- * the last component followed with LOOKUP_FOLLOW, a directory required
- * with LOOKUP_DIRECTORY (-ENOTDIR). 0 or the walk's -Exxx. May sleep.
+ * What @name names from @dfd, into @path (references: path_put it):
+ * symlinks in the last component followed with LOOKUP_FOLLOW, a
+ * directory required with LOOKUP_DIRECTORY (-ENOTDIR), "" meaning @dfd
+ * itself with LOOKUP_EMPTY. 0 or the walk's -Exxx. May sleep.
  */
-int kern_path(const char *name, unsigned int flags, struct path *path)
+int filename_lookup(int dfd, const char *name, unsigned int flags, struct path *path)
 {
 	struct nameidata nd;
-	int err = check_name(name);
+	int err = check_name(name, flags & LOOKUP_EMPTY);
 
 	if (err)
 		return err;
-	path_init(&nd);
-	err = walk_path(&nd, name, flags & LOOKUP_FOLLOW);
+	err = path_init(&nd, dfd, name, flags & LOOKUP_EMPTY);
+	if (!err)
+		err = walk_path(&nd, name, flags & LOOKUP_FOLLOW);
 	if (!err && (flags & LOOKUP_DIRECTORY) && !S_ISDIR(nd.path.dentry->d_inode->i_mode))
 		err = -ENOTDIR;
 	if (!err) {
@@ -516,12 +544,22 @@ int kern_path(const char *name, unsigned int flags, struct path *path)
 	return err;
 }
 
-/* The walk to @name's parent: nd->path and nd->last set (nd_done it). 0 or -Exxx. */
-static int path_parentat(const char *name, struct nameidata *nd)
+/* filename_lookup from current's cwd: absolute names as before user space. */
+int kern_path(const char *name, unsigned int flags, struct path *path)
 {
-	int err = check_name(name);
+	return filename_lookup(AT_FDCWD, name, flags, path);
+}
 
-	path_init(nd);
+/* The walk to @name's parent from @dfd: nd->path and nd->last set (nd_done it). 0 or -Exxx. */
+static int path_parentat(int dfd, const char *name, struct nameidata *nd)
+{
+	int err = check_name(name, false);
+
+	if (err) {
+		memset(nd, 0, sizeof(*nd));
+		return err;
+	}
+	err = path_init(nd, dfd, name, false);
 	return err ? err : link_path_walk(name, nd);
 }
 
@@ -532,11 +570,12 @@ static int path_parentat(const char *name, struct nameidata *nd)
  * or is "/", "." or ".."), -ENOENT (a trailing '/' without
  * LOOKUP_DIRECTORY), -EROFS, the walk's. End with done_path_create.
  */
-struct dentry *kern_path_create(const char *name, struct path *path, unsigned int lookup_flags)
+struct dentry *filename_create(int dfd, const char *name, struct path *path,
+			       unsigned int lookup_flags)
 {
 	struct nameidata nd;
 	struct dentry *dentry;
-	int err = path_parentat(name, &nd), werr;
+	int err = path_parentat(dfd, name, &nd), werr;
 
 	if (!err && nd.last_type != LAST_NORM)
 		err = -EEXIST;
@@ -569,6 +608,12 @@ struct dentry *kern_path_create(const char *name, struct path *path, unsigned in
 	nd.path.dentry = NULL;
 	nd_done(&nd);
 	return dentry;
+}
+
+/* filename_create from the cwd. */
+struct dentry *kern_path_create(const char *name, struct path *path, unsigned int lookup_flags)
+{
+	return filename_create(AT_FDCWD, name, path, lookup_flags);
 }
 
 /* Ends kern_path_create: drops @dentry, unlocks the parent, gives write access back. */
@@ -820,13 +865,17 @@ static void unlock_rename(struct dentry *p1, struct dentry *p2)
 	}
 }
 
-/* ---- by path ---- */
+/* ---- by path, from a directory descriptor ---- */
 
-/* mkdir(2). 0 or -Exxx. */
-int vfs_path_mkdir(const char *name, umode_t mode)
+#define RENAME_NOREPLACE	(1 << 0)	/* renameat2: -EEXIST if the target exists */
+#define RENAME_EXCHANGE		(1 << 1)
+#define RENAME_WHITEOUT		(1 << 2)
+
+/* mkdirat(2) without the umask (the system call applies it). 0 or -Exxx. */
+int do_mkdirat(int dfd, const char *name, umode_t mode)
 {
 	struct path path;
-	struct dentry *dentry = kern_path_create(name, &path, LOOKUP_DIRECTORY);
+	struct dentry *dentry = filename_create(dfd, name, &path, LOOKUP_DIRECTORY);
 	int err;
 
 	if (IS_ERR(dentry))
@@ -836,11 +885,17 @@ int vfs_path_mkdir(const char *name, umode_t mode)
 	return err;
 }
 
+/* mkdir(2) for the kernel. */
+int vfs_path_mkdir(const char *name, umode_t mode)
+{
+	return do_mkdirat(AT_FDCWD, name, mode);
+}
+
 /*
- * mknod(2): a regular file (type 0 or S_IFREG), a device file, FIFO or
+ * mknodat(2): a regular file (type 0 or S_IFREG), a device file, FIFO or
  * socket. -EPERM for a directory (mkdir makes those), -EINVAL for a bad type.
  */
-int vfs_path_mknod(const char *name, umode_t mode, dev_t dev)
+int do_mknodat(int dfd, const char *name, umode_t mode, dev_t dev)
 {
 	struct path path;
 	struct dentry *dentry;
@@ -852,7 +907,7 @@ int vfs_path_mknod(const char *name, umode_t mode, dev_t dev)
 	if (type && type != S_IFREG && type != S_IFCHR && type != S_IFBLK &&
 	    type != S_IFIFO && type != S_IFSOCK)
 		return -EINVAL;
-	dentry = kern_path_create(name, &path, 0);
+	dentry = filename_create(dfd, name, &path, 0);
 	if (IS_ERR(dentry))
 		return PTR_ERR(dentry);
 	if (!type || type == S_IFREG)
@@ -863,8 +918,13 @@ int vfs_path_mknod(const char *name, umode_t mode, dev_t dev)
 	return err;
 }
 
-/* symlink(2): @name -> @target. 0 or -Exxx. */
-int vfs_path_symlink(const char *target, const char *name)
+int vfs_path_mknod(const char *name, umode_t mode, dev_t dev)
+{
+	return do_mknodat(AT_FDCWD, name, mode, dev);
+}
+
+/* symlinkat(2): @name (from @dfd) -> @target. 0 or -Exxx. */
+int do_symlinkat(const char *target, int dfd, const char *name)
 {
 	struct path path;
 	struct dentry *dentry;
@@ -872,7 +932,7 @@ int vfs_path_symlink(const char *target, const char *name)
 
 	if (!target || !*target)
 		return -ENOENT;
-	dentry = kern_path_create(name, &path, 0);
+	dentry = filename_create(dfd, name, &path, 0);
 	if (IS_ERR(dentry))
 		return PTR_ERR(dentry);
 	err = vfs_symlink(path.dentry->d_inode, dentry, target);
@@ -880,16 +940,26 @@ int vfs_path_symlink(const char *target, const char *name)
 	return err;
 }
 
-/* link(2): @newpath names @oldpath's file too (a symlink itself is not followed). -EXDEV across mounts. */
-int vfs_path_link(const char *oldpath, const char *newpath)
+int vfs_path_symlink(const char *target, const char *name)
+{
+	return do_symlinkat(target, AT_FDCWD, name);
+}
+
+/*
+ * linkat(2): @newpath names @oldpath's file too; @lookup_flags
+ * LOOKUP_FOLLOW (AT_SYMLINK_FOLLOW) follows a final symlink of @oldpath,
+ * LOOKUP_EMPTY lets "" name @olddfd's file. -EXDEV across mounts.
+ */
+int do_linkat(int olddfd, const char *oldpath, int newdfd, const char *newpath,
+	      unsigned int lookup_flags)
 {
 	struct path old, path;
 	struct dentry *dentry;
-	int err = kern_path(oldpath, 0, &old);
+	int err = filename_lookup(olddfd, oldpath, lookup_flags, &old);
 
 	if (err)
 		return err;
-	dentry = kern_path_create(newpath, &path, 0);
+	dentry = filename_create(newdfd, newpath, &path, 0);
 	err = PTR_ERR(dentry);
 	if (!IS_ERR(dentry)) {
 		err = old.mnt != path.mnt ? -EXDEV : vfs_link(old.dentry, path.dentry->d_inode, dentry);
@@ -897,6 +967,11 @@ int vfs_path_link(const char *oldpath, const char *newpath)
 	}
 	path_put(&old);
 	return err;
+}
+
+int vfs_path_link(const char *oldpath, const char *newpath)
+{
+	return do_linkat(AT_FDCWD, oldpath, AT_FDCWD, newpath, 0);
 }
 
 /*
@@ -909,14 +984,14 @@ static struct dentry *lookup_victim(struct nameidata *nd)
 }
 
 /* rmdir(2): -ENOTEMPTY for "..", -EINVAL for ".", -EBUSY for "/"; vfs_rmdir's errors. */
-int vfs_path_rmdir(const char *name)
+int do_rmdir(int dfd, const char *name)
 {
 	static const int type_err[] = { [LAST_ROOT] = -EBUSY, [LAST_DOT] = -EINVAL,
 					[LAST_DOTDOT] = -ENOTEMPTY };
 	struct nameidata nd;
 	struct dentry *dentry;
 	struct inode *dir;
-	int err = path_parentat(name, &nd);
+	int err = path_parentat(dfd, name, &nd);
 
 	if (!err && nd.last_type != LAST_NORM)
 		err = type_err[nd.last_type];
@@ -938,6 +1013,11 @@ int vfs_path_rmdir(const char *name)
 	mnt_drop_write(nd.path.mnt);
 	nd_done(&nd);
 	return err;
+}
+
+int vfs_path_rmdir(const char *name)
+{
+	return do_rmdir(AT_FDCWD, name);
 }
 
 /* unlink(2)'s step with the directory locked: the error, and the inode to iput after unlocking. */
@@ -965,11 +1045,11 @@ static int unlink_locked(struct nameidata *nd, struct inode *dir, struct inode *
  * reference to the inode is dropped after the directory is unlocked
  * (eviction may take long).
  */
-int vfs_path_unlink(const char *name)
+int do_unlinkat(int dfd, const char *name)
 {
 	struct nameidata nd;
 	struct inode *dir, *victim = NULL;
-	int err = path_parentat(name, &nd);
+	int err = path_parentat(dfd, name, &nd);
 
 	if (!err && nd.last_type != LAST_NORM)
 		err = -EISDIR;
@@ -989,8 +1069,14 @@ int vfs_path_unlink(const char *name)
 	return err;
 }
 
+int vfs_path_unlink(const char *name)
+{
+	return do_unlinkat(AT_FDCWD, name);
+}
+
 /* rename(2)'s part under lock_rename: looks both names up and renames. */
-static int rename_locked(struct nameidata *ond, struct nameidata *nnd, struct dentry *trap)
+static int rename_locked(struct nameidata *ond, struct nameidata *nnd, struct dentry *trap,
+			 unsigned int flags)
 {
 	struct dentry *old, *new;
 	int err;
@@ -1011,8 +1097,11 @@ static int rename_locked(struct nameidata *ond, struct nameidata *nnd, struct de
 	err = PTR_ERR(new);
 	if (IS_ERR(new))
 		goto out_old;
-	err = -ENOTEMPTY;	/* the target is an ancestor of the source */
-	if (new != trap)
+	if ((flags & RENAME_NOREPLACE) && new->d_inode)
+		err = -EEXIST;
+	else if (new == trap)
+		err = -ENOTEMPTY;	/* the target is an ancestor of the source */
+	else
 		err = vfs_rename(ond->path.dentry->d_inode, old, nnd->path.dentry->d_inode, new, 0);
 	dput(new);
 out_old:
@@ -1021,36 +1110,46 @@ out_old:
 }
 
 /*
- * rename(2): @oldpath becomes @newpath, replacing a file or an empty
- * directory there. -EXDEV across mounts, -EBUSY for "/", "." or "..",
- * -EINVAL moving a directory into itself, -ENOTEMPTY, -EISDIR, -ENOTDIR.
+ * renameat2(2): @oldpath becomes @newpath, replacing a file or an empty
+ * directory there unless RENAME_NOREPLACE (-EEXIST). -EINVAL for other
+ * flags, -EXDEV across mounts, -EBUSY for "/", "." or "..", -EINVAL
+ * moving a directory into itself, -ENOTEMPTY, -EISDIR, -ENOTDIR.
  */
-int vfs_path_rename(const char *oldpath, const char *newpath)
+int do_renameat2(int olddfd, const char *oldpath, int newdfd, const char *newpath,
+		 unsigned int flags)
 {
 	struct nameidata ond, nnd;
 	struct dentry *trap;
-	int err = path_parentat(oldpath, &ond);
+	int err;
 
+	if (flags & ~RENAME_NOREPLACE)
+		return -EINVAL;
+	err = path_parentat(olddfd, oldpath, &ond);
 	if (err) {
 		nd_done(&ond);
 		return err;
 	}
-	err = path_parentat(newpath, &nnd);
+	err = path_parentat(newdfd, newpath, &nnd);
 	if (!err && ond.path.mnt != nnd.path.mnt)
 		err = -EXDEV;
 	if (!err && (ond.last_type != LAST_NORM || nnd.last_type != LAST_NORM))
-		err = -EBUSY;
+		err = (flags & RENAME_NOREPLACE) && nnd.last_type != LAST_NORM ? -EEXIST : -EBUSY;
 	if (!err)
 		err = mnt_want_write(ond.path.mnt);
 	if (!err) {
 		trap = lock_rename(nnd.path.dentry, ond.path.dentry);
-		err = rename_locked(&ond, &nnd, trap);
+		err = rename_locked(&ond, &nnd, trap, flags);
 		unlock_rename(nnd.path.dentry, ond.path.dentry);
 		mnt_drop_write(ond.path.mnt);
 	}
 	nd_done(&nnd);
 	nd_done(&ond);
 	return err;
+}
+
+int vfs_path_rename(const char *oldpath, const char *newpath)
+{
+	return do_renameat2(AT_FDCWD, oldpath, AT_FDCWD, newpath, 0);
 }
 
 /* stat(2) (@follow) and lstat(2). 0 or -Exxx. */
@@ -1066,11 +1165,11 @@ int vfs_path_stat(const char *name, struct kstat *stat, bool follow)
 	return err;
 }
 
-/* readlink(2): the target's length in @buf (not NUL-terminated), -EINVAL if no symlink. */
-int vfs_path_readlink(const char *name, char *buf, int buflen)
+/* readlinkat(2) into a kernel @buf: the target's length (no NUL), -EINVAL if no symlink. */
+int do_readlinkat(int dfd, const char *name, char *buf, int buflen)
 {
 	struct path path;
-	int err = kern_path(name, 0, &path);
+	int err = filename_lookup(dfd, name, LOOKUP_EMPTY, &path);
 
 	if (err)
 		return err;
@@ -1084,6 +1183,13 @@ int vfs_path_readlink(const char *name, char *buf, int buflen)
 	return err;
 }
 
+int vfs_path_readlink(const char *name, char *buf, int buflen)
+{
+	if (!*name)
+		return -ENOENT;
+	return do_readlinkat(AT_FDCWD, name, buf, buflen);
+}
+
 /* truncate(2). 0 or -Exxx. */
 int vfs_path_truncate(const char *name, loff_t length)
 {
@@ -1095,6 +1201,179 @@ int vfs_path_truncate(const char *name, loff_t length)
 	err = vfs_truncate(&path, length);
 	path_put(&path);
 	return err;
+}
+
+/* ---- names from user space ---- */
+
+char *getname(const char __user *uname)
+{
+	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
+	long len;
+
+	if (!name)
+		return ERR_PTR(-ENOMEM);
+	len = strncpy_from_user(name, uname, PATH_MAX);
+	if (len < 0 || len >= PATH_MAX) {
+		kfree(name);
+		return ERR_PTR(len < 0 ? -EFAULT : -ENAMETOOLONG);
+	}
+	return name;
+}
+
+void putname(char *name)
+{
+	kfree(name);
+}
+
+int user_path_at(int dfd, const char __user *uname, unsigned int flags, struct path *path)
+{
+	char *name = getname(uname);
+	int err;
+
+	if (IS_ERR(name))
+		return (int)PTR_ERR(name);
+	err = filename_lookup(dfd, name, flags, path);
+	putname(name);
+	return err;
+}
+
+/* ---- the namespace system calls ---- */
+
+SYSCALL_DEFINE(mkdirat)
+{
+	char *name = getname((const char __user *)a1);
+	long err;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = do_mkdirat((int)a0, name, (umode_t)a2 & ~current_umask());
+	putname(name);
+	return err;
+}
+
+SYSCALL_DEFINE(mknodat)
+{
+	char *name = getname((const char __user *)a1);
+	umode_t mode = (umode_t)a2;
+	long err;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	mode = (mode & S_IFMT) | (mode & ~S_IFMT & ~current_umask());
+	err = do_mknodat((int)a0, name, mode, new_decode_dev((u32)a3));
+	putname(name);
+	return err;
+}
+
+SYSCALL_DEFINE(unlinkat)
+{
+	char *name;
+	long err;
+
+	if (a2 & ~(unsigned long)AT_REMOVEDIR)
+		return -EINVAL;
+	name = getname((const char __user *)a1);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = a2 & AT_REMOVEDIR ? do_rmdir((int)a0, name) : do_unlinkat((int)a0, name);
+	putname(name);
+	return err;
+}
+
+SYSCALL_DEFINE(symlinkat)
+{
+	char *target = getname((const char __user *)a0), *name;
+	long err;
+
+	if (IS_ERR(target))
+		return PTR_ERR(target);
+	name = getname((const char __user *)a2);
+	err = PTR_ERR(name);
+	if (!IS_ERR(name)) {
+		err = do_symlinkat(target, (int)a1, name);
+		putname(name);
+	}
+	putname(target);
+	return err;
+}
+
+SYSCALL_DEFINE(linkat)
+{
+	unsigned int flags = (unsigned int)a4, lookup = 0;
+	char *oldname, *newname;
+	long err;
+
+	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	if (flags & AT_SYMLINK_FOLLOW)
+		lookup |= LOOKUP_FOLLOW;
+	if (flags & AT_EMPTY_PATH) {
+		if (!fsuid_is_root())
+			return -ENOENT;	/* Linux: CAP_DAC_READ_SEARCH */
+		lookup |= LOOKUP_EMPTY;
+	}
+	oldname = getname((const char __user *)a1);
+	if (IS_ERR(oldname))
+		return PTR_ERR(oldname);
+	newname = getname((const char __user *)a3);
+	err = PTR_ERR(newname);
+	if (!IS_ERR(newname)) {
+		err = do_linkat((int)a0, oldname, (int)a2, newname, lookup);
+		putname(newname);
+	}
+	putname(oldname);
+	return err;
+}
+
+/* renameat and renameat2 (@flags 0 for the first). */
+static long rename_call(int olddfd, const char __user *uold, int newdfd,
+			const char __user *unew, unsigned int flags)
+{
+	char *oldname = getname(uold), *newname;
+	long err;
+
+	if (IS_ERR(oldname))
+		return PTR_ERR(oldname);
+	newname = getname(unew);
+	err = PTR_ERR(newname);
+	if (!IS_ERR(newname)) {
+		err = do_renameat2(olddfd, oldname, newdfd, newname, flags);
+		putname(newname);
+	}
+	putname(oldname);
+	return err;
+}
+
+SYSCALL_DEFINE(renameat)
+{
+	return rename_call((int)a0, (const char __user *)a1, (int)a2, (const char __user *)a3, 0);
+}
+
+SYSCALL_DEFINE(renameat2)
+{
+	return rename_call((int)a0, (const char __user *)a1, (int)a2, (const char __user *)a3,
+			   (unsigned int)a4);
+}
+
+/* readlinkat(dfd, path, buf, bufsiz): bytes placed in buf (no NUL). */
+SYSCALL_DEFINE(readlinkat)
+{
+	int bufsiz = (int)a3;
+	char *name, *kbuf;
+	long len;
+
+	if (bufsiz <= 0)
+		return -EINVAL;
+	name = getname((const char __user *)a1);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	kbuf = kmalloc(PATH_MAX, GFP_KERNEL);
+	len = kbuf ? do_readlinkat((int)a0, name, kbuf, min(bufsiz, PATH_MAX)) : -ENOMEM;
+	if (len > 0 && copy_to_user((void __user *)a2, kbuf, (unsigned long)len))
+		len = -EFAULT;
+	kfree(kbuf);
+	putname(name);
+	return len;
 }
 
 /* ---- open ---- */
@@ -1257,29 +1536,51 @@ static struct file *open_path(const struct path *path, int flags, bool created)
 	return f;
 }
 
+/* O_PATH: where @name leads (a final symlink itself with O_NOFOLLOW), as a file with no I/O. */
+static int open_o_path(struct nameidata *nd, const char *name, int flags, struct path *path)
+{
+	int err = walk_path(nd, name, !(flags & O_NOFOLLOW));
+
+	if (err)
+		return err;
+	if ((flags & O_DIRECTORY) && !S_ISDIR(nd->path.dentry->d_inode->i_mode))
+		return -ENOTDIR;
+	*path = nd->path;
+	nd->path.mnt = NULL;
+	nd->path.dentry = NULL;
+	return 0;
+}
+
 /*
- * filp_open's work: walk (creating with O_CREAT), check, open. The file
- * or ERR_PTR(-Exxx). May sleep.
+ * open's work for @name from @dfd (AT_FDCWD: the cwd): walk (creating
+ * with O_CREAT, the mode taken as given: the system call applied the
+ * umask), check, open; O_PATH gives a file that only marks the place.
+ * The file or ERR_PTR(-Exxx). May sleep.
  */
-struct file *do_filp_open(const char *name, int flags, umode_t mode)
+struct file *do_filp_open(int dfd, const char *name, int flags, umode_t mode)
 {
 	struct nameidata nd;
 	struct path path = { NULL, NULL };
 	struct file *f;
 	bool created = false;
-	int err = check_name(name);
+	int err = check_name(name, false);
 
 	if (err)
 		return ERR_PTR(err);
-	path_init(&nd);
-	if (flags & O_CREAT)
+	err = path_init(&nd, dfd, name, false);
+	if (!err && (flags & O_PATH))
+		err = open_o_path(&nd, name, flags, &path);
+	else if (!err && (flags & O_CREAT))
 		err = open_create(&nd, name, flags, mode, &path, &created);
-	else
+	else if (!err)
 		err = open_lookup(&nd, name, flags, &path);
 	nd_done(&nd);
 	if (err)
 		return ERR_PTR(err);
-	f = open_path(&path, flags, created);
+	if (flags & O_PATH)
+		f = path_open(&path, flags & (O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC));
+	else
+		f = open_path(&path, flags, created);
 	path_put(&path);
 	return f;
 }

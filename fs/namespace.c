@@ -1,9 +1,10 @@
 /*
  * Mounts: the tree of vfsmounts joining each super block's root into the
  * one namespace, do_mount (new mounts, MS_REMOUNT) and do_umount, write
- * access (mnt_want_write), /proc/mounts. After Linux 4.x fs/namespace.c;
- * leaves out bind and move mounts, propagation, lazy (MNT_DETACH) and
- * forced umount, and per-process namespaces.
+ * access (mnt_want_write), /proc/mounts, getcwd's path_from_root and the
+ * mount and umount2 system calls. After Linux 4.x fs/namespace.c; leaves
+ * out bind and move mounts, propagation, lazy (MNT_DETACH) and forced
+ * umount, and per-process namespaces.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -13,6 +14,10 @@
 #include <linux/fs.h>
 #include <linux/namei.h>
 #include <linux/mount.h>
+#include <linux/cred.h>
+#include <linux/devtmpfs.h>
+#include <linux/syscalls.h>
+#include <asm/uaccess.h>
 #include "internal.h"
 
 /* The VFS's side of a vfsmount (Linux's struct mount): what file systems need not see. */
@@ -402,6 +407,69 @@ int init_mount_tree(void)
 	return 0;
 }
 
+/* ---- paths of places (getcwd) ---- */
+
+/* Puts @len bytes of @s before *@p (which is inside @buf): false if they do not fit. */
+static bool prepend(char **p, char *buf, const char *s, size_t len)
+{
+	if ((size_t)(*p - buf) < len)
+		return false;
+	*p -= len;
+	memcpy(*p, s, len);
+	return true;
+}
+
+/*
+ * The path of @path seen from @root, built at the end of @buf (@buflen
+ * bytes, NUL-terminated): where it starts, or ERR_PTR(-ENAMETOOLONG).
+ * Each mount's part is its dentry's path in its file system; in @root's
+ * mount the part above @root is cut off. A @path outside @root gets its
+ * path from the namespace's root. May sleep (namespace_mutex).
+ */
+char *path_from_root(const struct path *path, const struct path *root, char *buf, int buflen)
+{
+	char *tmp = kmalloc(2 * PATH_MAX, GFP_KERNEL), *end = buf + buflen, *p = end, *q, *r;
+	struct vfsmount *mnt = path->mnt;
+	struct dentry *dentry = path->dentry;
+	size_t len, rlen;
+
+	if (!tmp || buflen < 2) {
+		kfree(tmp);
+		return ERR_PTR(tmp ? -ENAMETOOLONG : -ENOMEM);
+	}
+	*--p = 0;
+	mutex_lock(&namespace_mutex);
+	for (;;) {
+		q = dentry_path_raw(dentry, tmp, PATH_MAX);
+		if (IS_ERR(q))
+			goto toolong;
+		if (mnt == root->mnt) {
+			r = dentry_path_raw(root->dentry, tmp + PATH_MAX, PATH_MAX);
+			rlen = IS_ERR(r) ? 0 : strlen(r);
+			if (rlen > 1 && !strncmp(q, r, rlen) && (q[rlen] == '/' || !q[rlen]))
+				q += rlen;
+		}
+		len = strlen(q);
+		if (len == 1 && q[0] == '/')
+			len = 0;	/* a mount's root adds nothing */
+		if (!prepend(&p, buf, q, len))
+			goto toolong;
+		if (mnt == root->mnt || mnt->mnt_parent == mnt)
+			break;
+		dentry = mnt->mnt_mountpoint;
+		mnt = mnt->mnt_parent;
+	}
+	mutex_unlock(&namespace_mutex);
+	kfree(tmp);
+	if (!*p && !prepend(&p, buf, "/", 1))
+		return ERR_PTR(-ENAMETOOLONG);
+	return p;
+toolong:
+	mutex_unlock(&namespace_mutex);
+	kfree(tmp);
+	return ERR_PTR(-ENAMETOOLONG);
+}
+
 /* ---- /proc/mounts ---- */
 
 /*
@@ -490,4 +558,113 @@ void mounts_show(struct seq_buf *s)
 	}
 	mutex_unlock(&namespace_mutex);
 	kfree(buf);
+}
+
+/* ---- mount(2) and umount2(2) ---- */
+
+#define MS_MGC_VAL	0xC0ED0000UL	/* old mount(2) magic in the flags' top half */
+#define MS_MGC_MSK	0xffff0000UL
+#define MS_BIND		4096
+#define MS_MOVE		8192
+#define MS_REC		16384
+#define MS_UNBINDABLE	(1UL << 17)
+#define MS_PRIVATE	(1UL << 18)
+#define MS_SLAVE	(1UL << 19)
+#define MS_SHARED	(1UL << 20)
+#define MS_PROPAGATION	(MS_UNBINDABLE | MS_PRIVATE | MS_SLAVE | MS_SHARED)
+#define MNT_FORCE	1
+#define MNT_DETACH	2
+#define MNT_EXPIRE	4
+#define UMOUNT_NOFOLLOW	8
+
+/* A user string into a new buffer of @max bytes, or NULL for a NULL @u. ERR_PTR(-EFAULT). */
+static char *copy_mount_string(const char __user *u, long max)
+{
+	char *k;
+	long len;
+
+	if (!u)
+		return NULL;
+	k = kmalloc(max, GFP_KERNEL);
+	if (!k)
+		return ERR_PTR(-ENOMEM);
+	len = strncpy_from_user(k, u, max);
+	if (len < 0 || len >= max) {
+		kfree(k);
+		return ERR_PTR(len < 0 ? -EFAULT : -EINVAL);
+	}
+	return k;
+}
+
+/*
+ * mount(source, target, type, flags, data) with kernel strings: root
+ * only. Propagation changes are accepted and do nothing (there is one
+ * namespace and no propagation); bind and move mounts are -EINVAL;
+ * "devtmpfs" is a fresh /dev (devtmpfs_mount).
+ */
+static long mount_kernel(const char *dev, const char *dir, const char *type,
+			 unsigned long flags, void *data)
+{
+	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
+		flags &= ~MS_MGC_MSK;
+	if (flags & MS_PROPAGATION)
+		return 0;
+	if (flags & (MS_BIND | MS_MOVE))
+		return -EINVAL;
+	if (!(flags & MS_REMOUNT) && type && !strcmp(type, "devtmpfs"))
+		return devtmpfs_mount(dir);
+	if (!(flags & MS_REMOUNT) && !type)
+		return -EINVAL;
+	return do_mount(dev, dir, type, flags & ~MS_REC, data);
+}
+
+SYSCALL_DEFINE(mount)
+{
+	char *dev = NULL, *dir = NULL, *type = NULL, *data = NULL;
+	long err;
+
+	if (!fsuid_is_root())
+		return -EPERM;
+	dev = copy_mount_string((const char __user *)a0, PATH_MAX);
+	dir = copy_mount_string((const char __user *)a1, PATH_MAX);
+	type = copy_mount_string((const char __user *)a2, 256);
+	data = copy_mount_string((const char __user *)a4, 4096);	/* Linux copies one page */
+	err = -EFAULT;
+	if (IS_ERR(dev) || IS_ERR(dir) || IS_ERR(type) || IS_ERR(data))
+		goto out;
+	err = -EFAULT;
+	if (!dir)
+		goto out;
+	err = mount_kernel(dev, dir, type, a3, data);
+out:
+	if (!IS_ERR(dev))
+		kfree(dev);
+	if (!IS_ERR(dir))
+		kfree(dir);
+	if (!IS_ERR(type))
+		kfree(type);
+	if (!IS_ERR(data))
+		kfree(data);
+	return err;
+}
+
+/* umount2(target, flags): root only; MNT_DETACH and MNT_EXPIRE are -EINVAL, MNT_FORCE a plain umount. */
+SYSCALL_DEFINE(umount2)
+{
+	int flags = (int)a1;
+	char *dir;
+	long err;
+
+	if (flags & ~(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW))
+		return -EINVAL;
+	if (!fsuid_is_root())
+		return -EPERM;
+	if (flags & (MNT_DETACH | MNT_EXPIRE))
+		return -EINVAL;
+	dir = getname((const char __user *)a0);
+	if (IS_ERR(dir))
+		return PTR_ERR(dir);
+	err = do_umount(dir, 0);
+	putname(dir);
+	return err;
 }

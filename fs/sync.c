@@ -2,6 +2,7 @@
  * sync, syncfs and fsync: a super block's inodes and metadata written
  * back and waited for, sync(2) over all of them and the block devices,
  * fsync of one file (generic_file_fsync for block-based file systems).
+ * The system calls sync, syncfs, fsync and fdatasync.
  * After Linux 4.x fs/sync.c and libfs's __generic_file_fsync; leaves out
  * sync_file_range and the errseq_t per-file error cursor (errors are the
  * mapping's AS_EIO/AS_ENOSPC bits, reported once).
@@ -14,6 +15,8 @@
 #include <linux/pagemap.h>
 #include <linux/writeback.h>
 #include <linux/buffer_head.h>
+#include <linux/fdtable.h>
+#include <linux/syscalls.h>
 #include "internal.h"
 
 /*
@@ -112,4 +115,52 @@ int generic_file_fsync(struct file *file, loff_t start, loff_t end, int datasync
 	if (ret)
 		return ret;
 	return fsync_flush_device(inode->i_sb);
+}
+
+/* ---- the system calls ---- */
+
+SYSCALL_DEFINE(sync)
+{
+	ksys_sync();
+	return 0;
+}
+
+/* syncfs(fd): the file system holding @fd's file. */
+SYSCALL_DEFINE(syncfs)
+{
+	struct file *f = fget((unsigned int)a0);
+	struct super_block *sb;
+	int err;
+
+	if (!f)
+		return -EBADF;
+	sb = f->f_path.dentry->d_sb;
+	mutex_lock(&sb->s_umount);
+	err = sync_filesystem(sb);
+	mutex_unlock(&sb->s_umount);
+	fput(f);
+	return err;
+}
+
+/* fsync and fdatasync: -EBADF, -EINVAL for files that cannot be synced (ttys, pipes). */
+static long do_fsync(unsigned int fd, int datasync)
+{
+	struct file *f = fget(fd);
+	int err;
+
+	if (!f)
+		return -EBADF;
+	err = vfs_fsync(f, datasync);
+	fput(f);
+	return err;
+}
+
+SYSCALL_DEFINE(fsync)
+{
+	return do_fsync((unsigned int)a0, 0);
+}
+
+SYSCALL_DEFINE(fdatasync)
+{
+	return do_fsync((unsigned int)a0, 1);
 }

@@ -3,7 +3,9 @@
  * segments, one segment piece at a time, pages mapped with kmap_atomic so
  * that highmem page-cache pages need no permanent mapping (seed 000's
  * iov_iter_copy_from_user_atomic). Follows Linux's lib/iov_iter.c in its
- * API; user iovecs fail with -EFAULT semantics (0 bytes) until user space.
+ * API. User iovecs (ITER_IOVEC) go through copy_to_user/copy_from_user,
+ * which may fault and sleep, so their pages are mapped with kmap instead
+ * of kmap_atomic; a fault ends the copy short (the bytes done are returned).
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -11,6 +13,7 @@
 #include <linux/bio.h>
 #include <linux/highmem.h>
 #include <linux/mm.h>
+#include <asm/uaccess.h>
 
 static void iter_init(struct iov_iter *i, enum iter_type type, int direction,
 		      unsigned long nr_segs, size_t count)
@@ -135,6 +138,39 @@ static size_t iter_walk(const struct iov_iter *it, size_t bytes,
 	return done;
 }
 
+/*
+ * The next @bytes of the user iovec @it to (@to_user) or from kernel
+ * memory @kbuf, without moving @it: the bytes copied, short at the first
+ * fault. May sleep.
+ */
+static size_t iovec_copy(const struct iov_iter *it, void *kbuf, size_t bytes, bool to_user)
+{
+	struct iov_iter i = *it;
+	size_t done = 0;
+
+	bytes = min(bytes, i.count);
+	while (done < bytes && i.nr_segs) {
+		size_t n = min(bytes - done, seg_len(&i) - i.iov_offset), left;
+		char __user *u = (char __user *)i.iov->iov_base + i.iov_offset;
+
+		if (n) {
+			if (!kbuf)
+				left = clear_user(u, n);
+			else if (to_user)
+				left = copy_to_user(u, (char *)kbuf + done, n);
+			else
+				left = copy_from_user((char *)kbuf + done, u, n);
+			done += n - left;
+			if (left)
+				break;
+		}
+		i.iov_offset += n;
+		if (i.iov_offset == seg_len(&i))
+			next_seg(&i);
+	}
+	return done;
+}
+
 static void step_to(void *seg, size_t len, size_t done, void *arg)
 {
 	memcpy(seg, (const char *)arg + done, len);
@@ -156,7 +192,10 @@ size_t copy_to_iter(const void *addr, size_t bytes, struct iov_iter *i)
 
 	if (WARN_ON(i->data_source))
 		return 0;
-	n = iter_walk(i, bytes, step_to, (void *)addr);
+	if (i->type == ITER_IOVEC)
+		n = iovec_copy(i, (void *)addr, bytes, true);
+	else
+		n = iter_walk(i, bytes, step_to, (void *)addr);
 	iov_iter_advance(i, n);
 	return n;
 }
@@ -167,15 +206,22 @@ size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i)
 
 	if (WARN_ON(!i->data_source))
 		return 0;
-	n = iter_walk(i, bytes, step_from, addr);
+	if (i->type == ITER_IOVEC)
+		n = iovec_copy(i, addr, bytes, false);
+	else
+		n = iter_walk(i, bytes, step_from, addr);
 	iov_iter_advance(i, n);
 	return n;
 }
 
 size_t iov_iter_zero(size_t bytes, struct iov_iter *i)
 {
-	size_t n = iter_walk(i, bytes, step_zero, NULL);
+	size_t n;
 
+	if (i->type == ITER_IOVEC)
+		n = iovec_copy(i, NULL, bytes, true);
+	else
+		n = iter_walk(i, bytes, step_zero, NULL);
 	iov_iter_advance(i, n);
 	return n;
 }
@@ -187,6 +233,12 @@ size_t copy_page_to_iter(struct page *page, size_t offset, size_t bytes, struct 
 
 	if (WARN_ON(offset + bytes > PAGE_SIZE))
 		return 0;
+	if (i->type == ITER_IOVEC) {	/* copy_to_user may fault: a sleeping mapping */
+		p = kmap(page);
+		n = copy_to_iter(p + offset, bytes, i);
+		kunmap(page);
+		return n;
+	}
 	p = kmap_atomic(page);
 	n = copy_to_iter(p + offset, bytes, i);
 	kunmap_atomic(p);
@@ -209,6 +261,12 @@ size_t iov_iter_copy_from_user_atomic(struct page *page, struct iov_iter *i,
 
 	if (WARN_ON(offset + bytes > PAGE_SIZE || !i->data_source))
 		return 0;
+	if (i->type == ITER_IOVEC) {	/* copy_from_user may fault: a sleeping mapping */
+		p = kmap(page);
+		n = iovec_copy(i, p + offset, bytes, false);
+		kunmap(page);
+		return n;
+	}
 	p = kmap_atomic(page);
 	n = iter_walk(i, bytes, step_from, p + offset);
 	kunmap_atomic(p);

@@ -29,6 +29,7 @@ struct kstatfs;
 struct kstat;
 struct iattr;
 struct seq_buf;
+struct vm_area_struct;
 
 /* ---- mode bits (the on-disk and ABI values) ---- */
 #define S_IFMT		0170000
@@ -108,6 +109,7 @@ struct seq_buf;
 #define FMODE_PREAD	0x8
 #define FMODE_PWRITE	0x10
 #define FMODE_EXCL	0x80	/* blkdev_get: exclusive open (a mount) */
+#define FMODE_PATH	0x4000	/* added by H-fs: an O_PATH file: no I/O, only a place */
 
 /* super_block's s_flags (mount flags) */
 #define SB_RDONLY	1
@@ -178,6 +180,8 @@ struct address_space {
 	gfp_t gfp_mask;				/* for page-cache pages: GFP_HIGHUSER_MOVABLE */
 	struct list_head private_list;		/* buffers of other mappings to write with it (ext2 dirs' metadata) */
 	spinlock_t private_lock;		/* pages' buffer rings */
+	struct list_head i_mmap;		/* VMAs mapping it (vm_area_struct.shared; mm/rmap.c) */
+	spinlock_t i_mmap_lock;			/* i_mmap */
 };
 
 /* ---- inodes ---- */
@@ -310,6 +314,8 @@ static inline bool dir_emit(struct dir_context *ctx, const char *name, int namel
 	return ctx->actor(ctx, name, namelen, ctx->pos, ino, type) == 0;
 }
 
+struct poll_table_struct;
+
 struct file_operations {
 	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
 	ssize_t (*read)(struct file *file, char *buf, size_t count, loff_t *pos);
@@ -318,10 +324,12 @@ struct file_operations {
 	ssize_t (*write_iter)(struct kiocb *iocb, struct iov_iter *from);
 	int (*iterate_shared)(struct file *file, struct dir_context *ctx);	/* readdir */
 	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
-	int (*mmap)(struct file *file, void *vma);	/* struct vm_area_struct, with user space */
+	int (*mmap)(struct file *file, struct vm_area_struct *vma);	/* set vma->vm_ops (mm/filemap.c) */
 	int (*open)(struct inode *inode, struct file *file);
 	int (*release)(struct inode *inode, struct file *file);
 	int (*fsync)(struct file *file, loff_t start, loff_t end, int datasync);
+	/* POLL* bits ready now; registers the waiter with poll_wait (linux/poll.h). */
+	unsigned int (*poll)(struct file *file, struct poll_table_struct *pt);
 };
 
 struct inode_operations {
@@ -486,9 +494,14 @@ ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos);
 ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos);
 int iterate_dir(struct file *file, struct dir_context *ctx);
 
+/* added by H-fs: fs/ioctl.c: f_op->unlocked_ioctl, -ENOIOCTLCMD turned into -ENOTTY */
+long vfs_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
+
 /* fs/open.c and fs/file_table.c */
 /* Opens @path for the kernel (O_* flags, @mode for O_CREAT): a file or ERR_PTR(-Exxx). */
 struct file *filp_open(const char *path, int flags, umode_t mode);
+/* added by H-fs: open's walk from @dfd (AT_FDCWD: the cwd) for @kname, a kernel string. ERR_PTR. */
+struct file *do_filp_open(int dfd, const char *kname, int flags, umode_t mode);
 struct file *dentry_open(const struct path *path, int flags);
 int filp_close(struct file *file);
 struct file *get_file(struct file *f);
@@ -594,7 +607,8 @@ ssize_t __generic_file_write_iter(struct kiocb *iocb, struct iov_iter *from);
 ssize_t generic_perform_write(struct file *file, struct iov_iter *i, loff_t pos);
 /* Checks and clips a write (O_APPEND, limits): bytes to write, 0, or -Exxx. */
 ssize_t generic_write_checks(struct kiocb *iocb, struct iov_iter *from);
-int generic_file_mmap(struct file *file, void *vma);
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
+int generic_file_readonly_mmap(struct file *file, struct vm_area_struct *vma);
 
 /* Block device files (fs/block_dev.c) */
 extern const struct file_operations def_blk_fops;

@@ -2,8 +2,9 @@
  * iov_iter: where a read's data goes or a write's comes from, walked
  * segment by segment (lib/iov_iter.c). ITER_KVEC is kernel memory (the
  * kernel's own reads and writes, and the tests); ITER_BVEC is pages;
- * ITER_IOVEC is user memory and is refused with -EFAULT until user space
- * exists. Linux's names and shape, without pipes or xarrays.
+ * ITER_IOVEC is user memory (readv, and read/write as one segment),
+ * copied with copy_to_user/copy_from_user: a fault makes a copy short.
+ * Linux's names and shape, without pipes, xarrays or ITER_UBUF.
  */
 #ifndef _LINUX_UIO_H
 #define _LINUX_UIO_H
@@ -13,10 +14,17 @@
 struct page;
 struct bio_vec;
 
+#ifndef __user
+#define __user		/* a user pointer (asm/uaccess.h) */
+#endif
+
+/* readv/writev's segment, as user space lays it out (16 bytes). */
 struct iovec {
-	void *iov_base;		/* user address */
+	void __user *iov_base;	/* user address */
 	size_t iov_len;
 };
+
+#define UIO_MAXIOV	1024	/* the most segments readv/writev take (Linux's) */
 
 struct kvec {
 	void *iov_base;		/* kernel address */
