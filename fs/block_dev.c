@@ -477,5 +477,6 @@ const struct file_operations def_blk_fops = {
 	.llseek		= block_llseek,
 	.read_iter	= blkdev_read_iter,
 	.write_iter	= blkdev_write_iter,
+	.mmap		= generic_file_mmap,
 	.fsync		= blkdev_fsync,
 };

@@ -4,15 +4,17 @@
  * bit with their hashed wait queues, the generic read path (seed 003:
  * generic_file_read_iter -> do_generic_file_read -> find_get_page ->
  * page_cache_sync_readahead) and write path (seed 000:
- * generic_perform_write -> a_ops->write_begin -> copy -> write_end), and
- * write-back of a mapping (filemap_write_and_wait). Follows Linux 4.x's
- * mm/filemap.c; no RCU lookups (the tree lock is held instead), no
+ * generic_perform_write -> a_ops->write_begin -> copy -> write_end),
+ * write-back of a mapping (filemap_write_and_wait), and file mappings
+ * (filemap_fault with read-around, page_mkwrite, generic_file_mmap).
+ * Follows Linux 4.x's mm/filemap.c; no RCU lookups (the tree lock is held instead), no
  * shadow entries, no direct I/O (O_DIRECT is buffered, then written and
  * waited for).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/pagemap.h>
+#include <linux/mm_vma.h>
 #include <linux/swap.h>
 #include <linux/writeback.h>
 #include <linux/vmstat.h>
@@ -104,6 +106,8 @@ void address_space_init_once(struct address_space *mapping)
 	spin_lock_init(&mapping->tree_lock);
 	INIT_LIST_HEAD(&mapping->private_list);
 	spin_lock_init(&mapping->private_lock);
+	INIT_LIST_HEAD(&mapping->i_mmap);
+	spin_lock_init(&mapping->i_mmap_lock);
 	mapping->nrpages = 0;
 	mapping->writeback_index = 0;
 	mapping->flags = 0;
@@ -607,9 +611,164 @@ ssize_t generic_file_write_iter(struct kiocb *iocb, struct iov_iter *from)
 	return ret;
 }
 
-int generic_file_mmap(struct file *file, void *vma)
+/* ---- mapping files into user space (seed 001's do_fault -> vm_ops->fault) ---- */
+
+/*
+ * A miss in a mapping: read around @offset (Linux's do_sync_mmap_readahead):
+ * nothing for MADV_RANDOM, sequential readahead for MADV_SEQUENTIAL, else
+ * a window of ra_pages centred on the fault, its last quarter marked for
+ * async readahead.
+ */
+static void do_sync_mmap_readahead(struct vm_area_struct *vma, struct file *file,
+				   pgoff_t offset)
 {
-	return -ENODEV;	/* user mappings arrive with user space */
+	struct file_ra_state *ra = &file->f_ra;
+	unsigned int pages = ra->ra_pages;
+	pgoff_t start;
+
+	if ((vma->vm_flags & VM_RAND_READ) || !pages)
+		return;
+	if (vma->vm_flags & VM_SEQ_READ) {
+		page_cache_sync_readahead(file->f_mapping, ra, file, offset, pages);
+		return;
+	}
+	start = offset > pages / 2 ? offset - pages / 2 : 0;
+	ra->start = start;
+	ra->size = pages;
+	ra->async_size = pages / 4;
+	__do_page_cache_readahead(file->f_mapping, file, start, pages, pages / 4);
+}
+
+/* A hit on a PG_readahead page: read the next window (Linux's do_async_mmap_readahead). */
+static void do_async_mmap_readahead(struct vm_area_struct *vma, struct file *file,
+				    struct page *page, pgoff_t offset)
+{
+	if (!(vma->vm_flags & VM_RAND_READ) && PageReadahead(page))
+		page_cache_async_readahead(file->f_mapping, &file->f_ra, file, page, offset,
+					   file->f_ra.ra_pages);
+}
+
+/* Is @index past the end of @inode's data (a fault there is SIGBUS)? */
+static bool past_eof(struct inode *inode, pgoff_t index)
+{
+	return index >= (pgoff_t)((i_size_read(inode) + PAGE_SIZE - 1) >> PAGE_SHIFT);
+}
+
+/*
+ * vm_ops->fault of page-cache files (Linux's filemap_fault): the page at
+ * vmf->pgoff, found in the cache or read in with read-around (then
+ * VM_FAULT_MAJOR), uptodate, locked and still in the file: vmf->page
+ * with a reference, VM_FAULT_LOCKED. VM_FAULT_SIGBUS past the end of the
+ * file or on a read error, VM_FAULT_OOM without memory. May sleep.
+ */
+int filemap_fault(struct vm_fault *vmf)
+{
+	struct file *file = vmf->vma->vm_file;
+	struct address_space *mapping = file->f_mapping;
+	struct inode *inode = mapping->host;
+	pgoff_t offset = vmf->pgoff;
+	struct page *page;
+	int ret = 0, err;
+
+	for (;;) {
+		if (past_eof(inode, offset))
+			return VM_FAULT_SIGBUS;
+		page = find_get_page(mapping, offset);
+		if (page) {
+			do_async_mmap_readahead(vmf->vma, file, page, offset);
+		} else {
+			ret = VM_FAULT_MAJOR;
+			do_sync_mmap_readahead(vmf->vma, file, offset);
+			page = pagecache_get_page(mapping, offset, FGP_CREAT,
+						  mapping_gfp_mask(mapping));
+			if (!page)
+				return VM_FAULT_OOM;
+		}
+		err = filemap_make_uptodate(file, mapping, page);
+		if (!err) {
+			lock_page(page);
+			if (page->mapping == mapping && !past_eof(inode, offset))
+				break;
+			unlock_page(page);	/* truncated meanwhile: look again */
+		}
+		put_page(page);
+		if (err && err != -EAGAIN)
+			return VM_FAULT_SIGBUS;
+	}
+	vmf->page = page;
+	return ret | VM_FAULT_LOCKED;
+}
+
+/*
+ * vm_ops->page_mkwrite of page-cache files: a shared mapping is about to
+ * write vmf->page, so dirty it (block file systems allocate a hole's
+ * blocks when write-back maps its buffers). VM_FAULT_LOCKED, or
+ * VM_FAULT_NOPAGE if the page was truncated meanwhile (the access retries).
+ */
+int filemap_page_mkwrite(struct vm_fault *vmf)
+{
+	struct page *page = vmf->page;
+	struct address_space *mapping = vmf->vma->vm_file->f_mapping;
+
+	lock_page(page);
+	if (page->mapping != mapping) {
+		unlock_page(page);
+		return VM_FAULT_NOPAGE;
+	}
+	set_page_dirty(page);
+	return VM_FAULT_LOCKED;
+}
+
+static const struct vm_operations_struct generic_file_vm_ops = {
+	.fault = filemap_fault,
+	.page_mkwrite = filemap_page_mkwrite,
+};
+
+/*
+ * f_op->mmap of page-cache files: the VMA faults through the page cache.
+ * -ENOEXEC if the mapping cannot read pages.
+ */
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	if (!file->f_mapping->a_ops || !file->f_mapping->a_ops->readpage)
+		return -ENOEXEC;
+	vma->vm_ops = &generic_file_vm_ops;
+	return 0;
+}
+
+/* The same, refusing a mapping that could ever write the file (-EINVAL). */
+int generic_file_readonly_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	if ((vma->vm_flags & VM_SHARED) && (vma->vm_flags & VM_MAYWRITE))
+		return -EINVAL;
+	return generic_file_mmap(file, vma);
+}
+
+/* See linux/mm_vma.h (Linux's checks in do_mmap). */
+int mmap_file_check(struct file *file, unsigned long prot, unsigned long flags,
+		    unsigned long *vm_flags)
+{
+	if (!file->f_op || !file->f_op->mmap)
+		return -ENODEV;
+	if (!(file->f_mode & FMODE_READ))
+		return -EACCES;
+	if (!(*vm_flags & VM_SHARED))
+		return 0;
+	if ((prot & PROT_WRITE) && !(file->f_mode & FMODE_WRITE))
+		return -EACCES;
+	if ((prot & PROT_WRITE) && (file->f_flags & O_APPEND))
+		return -EACCES;
+	if (!(file->f_mode & FMODE_WRITE))
+		*vm_flags &= ~(VM_MAYWRITE | VM_SHARED);
+	return 0;
+}
+
+/* See linux/mm_vma.h: the file's ->mmap, -ENODEV if it has none. */
+int call_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	if (!file->f_op || !file->f_op->mmap)
+		return -ENODEV;
+	return file->f_op->mmap(file, vma);
 }
 
 /* ---- write-back and waiting for it -------------------------------------------- */

@@ -1,12 +1,13 @@
 /*
  * User page tables and page faults (seed 001; Linux 4.x mm/memory.c, and
- * change_protection from mm/mprotect.c): handle_mm_fault ->
- * __handle_mm_fault -> handle_pte_fault -> do_anonymous_page | do_fault
- * (do_read_fault, do_cow_fault, do_shared_fault -> __do_fault) |
- * do_wp_page; zap_page_range, free_pgtables and copy_page_range for
- * munmap, exit and fork. Leaves out swap, THP, anon_vma and rmap walks,
- * page-table locks (the caller holds what will be mmap_sem; one hart),
- * mmu_gather batching, and file mmap (a file VMA without ->fault: SIGBUS).
+ * change_protection from mm/mprotect.c, move_page_tables from
+ * mm/mremap.c): handle_mm_fault -> __handle_mm_fault -> handle_pte_fault
+ * -> do_anonymous_page | do_fault (do_read_fault, do_cow_fault,
+ * do_shared_fault -> __do_fault, do_page_mkwrite) | do_wp_page;
+ * zap_page_range, free_pgtables and copy_page_range for munmap, exit and
+ * fork; the mm's RSS counters. Leaves out swap, THP, split page-table
+ * locks (the caller holds mmap_sem; PTE changes that reclaim may race
+ * with take mm->page_table_lock) and mmu_gather batching.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -15,6 +16,8 @@
 #include <linux/pagemap.h>
 #include <linux/swap.h>
 #include <linux/vmstat.h>
+#include <linux/rmap.h>
+#include <linux/fs.h>
 #include <linux/errno.h>
 #include <asm/pgtable.h>
 #include <asm/pgalloc.h>
@@ -37,6 +40,14 @@ static bool is_zero_pfn(unsigned long pfn)
 static bool PageAnon(const struct page *page)
 {
 	return PageSwapBacked(page) && !page->mapping;
+}
+
+/* Which rss_stat counter @page counts in: anonymous, tmpfs, or other file pages. */
+static int mm_counter(const struct page *page)
+{
+	if (PageAnon(page))
+		return MM_ANONPAGES;
+	return PageSwapBacked(page) ? MM_SHMEMPAGES : MM_FILEPAGES;
 }
 
 /* Page index of @addr in @vma's backing (file pages, or address for anon). */
@@ -197,6 +208,33 @@ static int walk_ptes(struct mm_struct *mm, unsigned long start, unsigned long en
 
 /* ---- the fault path (seed 001) ---- */
 
+/*
+ * Install @entry in vmf->pte if it still holds vmf->orig_pte: another
+ * thread of the mm may have resolved the same fault while this one
+ * slept in an allocation or a read. True if installed (an old valid
+ * entry is fenced away first). Under page_table_lock with IRQs off, so
+ * nothing runs between the check and the store.
+ */
+static bool pte_install(struct vm_fault *vmf, pte_t entry)
+{
+	struct mm_struct *mm = vmf->vma->vm_mm;
+	unsigned long flags;
+	bool same;
+
+	spin_lock_irqsave(&mm->page_table_lock, flags);
+	same = READ_ONCE(*vmf->pte) == vmf->orig_pte;
+	if (same && pte_present(vmf->orig_pte)) {
+		ptep_get_and_clear(mm, vmf->address, vmf->pte);
+		flush_tlb_page(vmf->vma, vmf->address);
+	}
+	if (same)
+		set_pte_at(mm, vmf->address, vmf->pte, entry);
+	spin_unlock_irqrestore(&mm->page_table_lock, flags);
+	if (same)
+		update_mmu_cache(vmf->vma, vmf->address, vmf->pte);
+	return same;
+}
+
 /* A read: the zero page, read-only and special. A write: a new zeroed page. */
 static int do_anonymous_page(struct vm_fault *vmf)
 {
@@ -206,19 +244,25 @@ static int do_anonymous_page(struct vm_fault *vmf)
 
 	if (!(vmf->flags & FAULT_FLAG_WRITE)) {
 		entry = pte_mkspecial(pfn_pte(my_zero_pfn(vmf->address), vma->vm_page_prot));
-		goto setpte;
+		if (pte_install(vmf, entry))
+			count_vm_event(ZERO_PAGE_MAP);
+		return 0;
 	}
+	if (anon_vma_prepare(vma))
+		return VM_FAULT_OOM;
 	page = alloc_zeroed_user_highpage_movable(vma, vmf->address);
 	if (!page)
 		return VM_FAULT_OOM;
 	entry = mk_pte(page, vma->vm_page_prot);
 	if (vma->vm_flags & VM_WRITE)
 		entry = pte_mkwrite(pte_mkdirty(entry));
+	if (!pte_install(vmf, entry)) {
+		put_page(page);		/* another thread mapped it first */
+		return 0;
+	}
 	page_add_new_anon_rmap(page, vma, vmf->address);
 	lru_cache_add_active_or_unevictable(page, vma);
-setpte:
-	set_pte_at(vma->vm_mm, vmf->address, vmf->pte, entry);
-	update_mmu_cache(vma, vmf->address, vmf->pte);
+	inc_mm_counter(vma->vm_mm, MM_ANONPAGES);
 	return 0;
 }
 
@@ -239,7 +283,11 @@ static int __do_fault(struct vm_fault *vmf)
 	return ret & ~VM_FAULT_LOCKED;
 }
 
-/* Map the page ->fault found (the file's own page): read-only or shared. */
+/*
+ * Map the page ->fault found (the file's own page), read-only or shared
+ * writable; ->fault's reference becomes the PTE's (dropped if another
+ * thread mapped the address first).
+ */
 static void map_fault_page(struct vm_fault *vmf, bool write)
 {
 	struct vm_area_struct *vma = vmf->vma;
@@ -247,9 +295,12 @@ static void map_fault_page(struct vm_fault *vmf, bool write)
 
 	if (write)
 		entry = pte_mkwrite(pte_mkdirty(entry));
+	if (!pte_install(vmf, entry)) {
+		put_page(vmf->page);
+		return;
+	}
 	page_dup_rmap(vmf->page);
-	set_pte_at(vma->vm_mm, vmf->address, vmf->pte, entry);
-	update_mmu_cache(vma, vmf->address, vmf->pte);
+	inc_mm_counter(vma->vm_mm, mm_counter(vmf->page));
 }
 
 /* A read of a file page: map the file's page as the VMA's permissions say. */
@@ -259,7 +310,7 @@ static int do_read_fault(struct vm_fault *vmf)
 
 	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE))
 		return ret;
-	map_fault_page(vmf, false);
+	map_fault_page(vmf, false);	/* ->fault's reference is the PTE's now */
 	return ret;
 }
 
@@ -267,9 +318,12 @@ static int do_read_fault(struct vm_fault *vmf)
 static int do_cow_fault(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
-	struct page *new = alloc_page(GFP_HIGHUSER_MOVABLE);
+	struct page *new;
 	int ret;
 
+	if (anon_vma_prepare(vma))
+		return VM_FAULT_OOM;
+	new = alloc_page(GFP_HIGHUSER_MOVABLE);
 	if (!new)
 		return VM_FAULT_OOM;
 	ret = __do_fault(vmf);
@@ -279,21 +333,56 @@ static int do_cow_fault(struct vm_fault *vmf)
 	}
 	copy_user_highpage(new, vmf->page, vmf->address, vma);
 	put_page(vmf->page);
+	if (!pte_install(vmf, pte_mkwrite(pte_mkdirty(mk_pte(new, vma->vm_page_prot))))) {
+		put_page(new);
+		return ret;
+	}
 	page_add_new_anon_rmap(new, vma, vmf->address);
 	lru_cache_add_active_or_unevictable(new, vma);
-	set_pte_at(vma->vm_mm, vmf->address, vmf->pte,
-		   pte_mkwrite(pte_mkdirty(mk_pte(new, vma->vm_page_prot))));
-	update_mmu_cache(vma, vmf->address, vmf->pte);
+	inc_mm_counter(vma->vm_mm, MM_ANONPAGES);
 	return ret;
 }
 
-/* A write to a shared file mapping: the file's page, writable and dirty. */
+/*
+ * Tell the file system that vmf->page (a reference held, unlocked) is
+ * about to be written through a shared mapping (->page_mkwrite). 0, or
+ * VM_FAULT_* error bits with the reference dropped. The page comes back
+ * unlocked.
+ */
+static int do_page_mkwrite(struct vm_fault *vmf)
+{
+	int ret;
+
+	vmf->flags |= FAULT_FLAG_MKWRITE;
+	ret = vmf->vma->vm_ops->page_mkwrite(vmf);
+	vmf->flags &= ~FAULT_FLAG_MKWRITE;
+	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE)) {
+		if (ret & VM_FAULT_LOCKED)
+			unlock_page(vmf->page);
+		put_page(vmf->page);
+		return ret;
+	}
+	if (ret & VM_FAULT_LOCKED)
+		unlock_page(vmf->page);
+	return 0;
+}
+
+/*
+ * A write to a shared file mapping: the file's page, after ->page_mkwrite
+ * (if any), writable and dirty, so write-back will write it.
+ */
 static int do_shared_fault(struct vm_fault *vmf)
 {
-	int ret = __do_fault(vmf);
+	struct vm_area_struct *vma = vmf->vma;
+	int ret = __do_fault(vmf), tmp;
 
 	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE))
 		return ret;
+	if (vma->vm_ops->page_mkwrite) {
+		tmp = do_page_mkwrite(vmf);
+		if (tmp)
+			return tmp;
+	}
 	map_fault_page(vmf, true);
 	set_page_dirty(vmf->page);
 	return ret;
@@ -313,13 +402,37 @@ static int do_fault(struct vm_fault *vmf)
 	return do_shared_fault(vmf);
 }
 
-/* The only mapping of the page: make the PTE writable in place. */
+/* The only mapping of the page, or a shared one: make the PTE writable in place. */
 static int wp_page_reuse(struct vm_fault *vmf)
 {
 	pte_t entry = pte_mkwrite(pte_mkdirty(pte_mkyoung(vmf->orig_pte)));
 
+	count_vm_event(COW_REUSE);
 	if (ptep_set_access_flags(vmf->vma, vmf->address, vmf->pte, entry, 1))
 		update_mmu_cache(vmf->vma, vmf->address, vmf->pte);
+	return 0;
+}
+
+/*
+ * A write to a read-only PTE of a shared file mapping (write-notify:
+ * vma_set_page_prot left W out): ->page_mkwrite, then the PTE becomes
+ * writable and the page dirty, so write-back sees it.
+ */
+static int wp_page_shared(struct vm_fault *vmf, struct page *page)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	int ret;
+
+	if (vma->vm_ops && vma->vm_ops->page_mkwrite) {
+		get_page(page);
+		vmf->page = page;
+		ret = do_page_mkwrite(vmf);
+		if (ret)
+			return ret;
+		put_page(page);
+	}
+	wp_page_reuse(vmf);
+	set_page_dirty(page);
 	return 0;
 }
 
@@ -352,14 +465,16 @@ static int wp_page_copy(struct vm_fault *vmf, struct page *old)
 	}
 	if (!new)
 		return VM_FAULT_OOM;
+	if (!pte_install(vmf, pte_mkwrite(pte_mkdirty(mk_pte(new, vma->vm_page_prot))))) {
+		put_page(new);
+		return 0;
+	}
+	count_vm_event(COW_FAULT);
 	page_add_new_anon_rmap(new, vma, vmf->address);
 	lru_cache_add_active_or_unevictable(new, vma);
-	ptep_get_and_clear(vma->vm_mm, vmf->address, vmf->pte);
-	flush_tlb_page(vma, vmf->address);
-	set_pte_at(vma->vm_mm, vmf->address, vmf->pte,
-		   pte_mkwrite(pte_mkdirty(mk_pte(new, vma->vm_page_prot))));
-	update_mmu_cache(vma, vmf->address, vmf->pte);
+	inc_mm_counter(vma->vm_mm, MM_ANONPAGES);
 	if (old) {
+		dec_mm_counter(vma->vm_mm, mm_counter(old));
 		page_remove_rmap(old);
 		put_user_page(old);
 	}
@@ -379,7 +494,9 @@ static int do_wp_page(struct vm_fault *vmf)
 	if (old && PageAnon(old) && page_mapcount(old) == 1)
 		return wp_page_reuse(vmf);
 	if (old && !PageAnon(old) && (vma->vm_flags & VM_SHARED))
-		return wp_page_reuse(vmf);
+		return wp_page_shared(vmf, old);
+	if (anon_vma_prepare(vma))
+		return VM_FAULT_OOM;
 	return wp_page_copy(vmf, old);
 }
 
@@ -447,12 +564,20 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long address,
 
 /* ---- munmap, mprotect, exit: zap, protect, free tables ---- */
 
+/*
+ * Clear one PTE and drop its page's mapping and reference. A file page
+ * written through it (D set: the hardware's, or do_shared_fault's) gets
+ * PG_dirty now, so the write reaches the file.
+ */
 static int zap_pte(struct mm_struct *mm, unsigned long addr, pte_t *pte, void *arg)
 {
 	pte_t old = ptep_get_and_clear(mm, addr, pte);
 	struct page *page = vm_normal_page(NULL, addr, old);
 
 	if (page) {
+		if (!PageAnon(page) && pte_dirty(old))
+			set_page_dirty(page);
+		dec_mm_counter(mm, mm_counter(page));
 		page_remove_rmap(page);
 		put_user_page(page);
 	}
@@ -593,6 +718,7 @@ static int copy_one_pte(struct mm_struct *src_mm, unsigned long addr, pte_t *src
 	if (page) {
 		get_page(page);
 		page_dup_rmap(page);
+		inc_mm_counter(c->dst_mm, mm_counter(page));
 	}
 	set_pte_at(c->dst_mm, addr, dst, entry);
 	return 0;
@@ -639,4 +765,116 @@ void mm_free_pgd(struct mm_struct *mm)
 {
 	pgd_free(mm, (pgd_t *)mm->pgd);
 	mm->pgd = NULL;
+}
+
+/* ---- madvise, msync, mincore, mremap ---- */
+
+/* See linux/mm_vma.h. The caller holds mmap_sem for write. */
+void zap_vma_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+{
+	zap_page_range(vma->vm_mm, max(start, vma->vm_start), min(end, vma->vm_end));
+}
+
+static int sync_pte(struct mm_struct *mm, unsigned long addr, pte_t *pte, void *arg)
+{
+	pte_t old = READ_ONCE(*pte);
+	struct page *page = vm_normal_page(NULL, addr, old);
+
+	if (!page || PageAnon(page) || !pte_dirty(old))
+		return 0;
+	/* clean and read-only again: the next write faults and dirties the page anew */
+	set_pte_at(mm, addr, pte, pte_wrprotect(old) & ~_PAGE_DIRTY);
+	flush_tlb_page(arg, addr);
+	set_page_dirty(page);
+	return 0;
+}
+
+/* See linux/mm_vma.h: dirty PTEs of a shared file VMA become dirty pages. */
+void sync_vma_dirty(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+{
+	if (!(vma->vm_flags & VM_SHARED) || !vma->vm_file)
+		return;
+	walk_ptes(vma->vm_mm, max(start, vma->vm_start), min(end, vma->vm_end), sync_pte, vma);
+}
+
+/* See linux/mm_vma.h. A zero-page PTE counts as resident, as in Linux. */
+bool mincore_page(struct vm_area_struct *vma, unsigned long addr)
+{
+	pte_t *pte = follow_pte(vma->vm_mm, addr);
+	struct page *page;
+
+	if (pte && pte_present(*pte))
+		return true;
+	if (!vma->vm_file || !vma->vm_file->f_mapping)
+		return false;
+	page = find_get_page(vma->vm_file->f_mapping, linear_page_index(vma, addr));
+	if (!page)
+		return false;
+	put_page(page);
+	return true;
+}
+
+/*
+ * See linux/mm_vma.h. PTE by PTE (the ranges may overlap, as mremap's
+ * shrinking moves do not): each entry leaves its old slot, fenced,
+ * before it is stored in the new one; page->index of an anonymous page
+ * follows its address.
+ */
+int move_page_tables(struct vm_area_struct *vma, unsigned long old_addr,
+		     struct vm_area_struct *new_vma, unsigned long new_addr,
+		     unsigned long len)
+{
+	struct mm_struct *mm = vma->vm_mm;
+
+	for (unsigned long off = 0; off < len; off += PAGE_SIZE) {
+		pte_t *src = follow_pte(mm, old_addr + off), *dst, entry;
+		pmd_t *pmd;
+		struct page *page;
+
+		if (!src || pte_none(*src))
+			continue;
+		pmd = pmd_alloc(mm, pgd_offset(mm, new_addr + off), new_addr + off);
+		dst = pmd ? pte_alloc_map(mm, pmd, new_addr + off) : NULL;
+		if (!dst)
+			return -ENOMEM;
+		entry = ptep_get_and_clear(mm, old_addr + off, src);
+		flush_tlb_page(vma, old_addr + off);
+		page = vm_normal_page(vma, old_addr + off, entry);
+		if (page && PageAnon(page))
+			page->index = linear_page_index(new_vma, new_addr + off);
+		set_pte_at(mm, new_addr + off, dst, entry);
+	}
+	return 0;
+}
+
+/* ---- reverse-map helpers for mm/rmap.c (the caller holds the mm's mmap_sem) ---- */
+
+/*
+ * Unmap @page from @vma at @addr if that PTE maps it: its dirty bit goes
+ * to the page, the mapping's reference and count go. True if it did.
+ */
+bool unmap_file_pte(struct vm_area_struct *vma, unsigned long addr, struct page *page)
+{
+	pte_t *pte = follow_pte(vma->vm_mm, addr);
+
+	if (!pte || pte_none(*pte) || pte_pfn(*pte) != page_to_pfn(page) || pte_special(*pte))
+		return false;
+	zap_pte(vma->vm_mm, addr, pte, NULL);
+	flush_tlb_page(vma, addr);
+	return true;
+}
+
+/* Write-protect and clean @vma's PTE at @addr if it maps @page; 1 if it was dirty. */
+int mkclean_file_pte(struct vm_area_struct *vma, unsigned long addr, struct page *page)
+{
+	pte_t *pte = follow_pte(vma->vm_mm, addr), old;
+
+	if (!pte || pte_none(*pte) || pte_pfn(*pte) != page_to_pfn(page))
+		return 0;
+	old = READ_ONCE(*pte);
+	if (!pte_write(old) && !pte_dirty(old))
+		return 0;
+	set_pte_at(vma->vm_mm, addr, pte, pte_wrprotect(old) & ~_PAGE_DIRTY);
+	flush_tlb_page(vma, addr);
+	return pte_dirty(old) ? 1 : 0;
 }

@@ -1,21 +1,27 @@
 /*
  * An address space's VMAs (seeds 001, 002; Linux 4.x mm/mmap.c and the VMA
  * half of mm/mprotect.c): lookup, linking, split_vma, vma_merge's eight
- * cases, top-down get_unmapped_area, do_mmap/mmap_region, do_munmap,
- * mprotect_fixup. Portable: page tables are changed only through
- * mm->unmap_range and mm->protect_range. Leaves out rmap and anon_vma
- * chains, mremap, brk, the vmacache, the augmented gap tree (free gaps are
- * found by walking the list), stack guard gaps, the bottom-up fallback,
- * commit accounting (VM_ACCOUNT is set, never charged), file references
- * and ->mmap, and locking: the caller holds mmap_sem.
+ * cases, top-down get_unmapped_area, do_mmap/mmap_region (with the file's
+ * ->mmap and MAP_FIXED_NOREPLACE), do_munmap, do_brk, expand_stack with
+ * Linux's stack guard gap, mprotect_fixup. Portable: page tables are
+ * changed only through mm->unmap_range and mm->protect_range, files and
+ * anon_vmas only through get_file/fput/call_mmap and linux/rmap.h (the
+ * host tests supply their own). Leaves out the vmacache, the augmented gap
+ * tree (free gaps are found by walking the list), the bottom-up fallback,
+ * commit accounting (VM_ACCOUNT is set, never charged), and locking: the
+ * caller holds mmap_sem.
  */
 #include <linux/errno.h>
 #include <linux/mm_vma.h>
+#include <linux/rmap.h>
 #include <linux/slab.h>
+#include <uapi/mman.h>
+#include <uapi/resource.h>
 
 int sysctl_max_map_count = DEFAULT_MAX_MAP_COUNT;
 unsigned long mmap_min_addr = PAGE_SIZE;
 unsigned long protection_map[16];
+unsigned long stack_guard_gap = 256UL << PAGE_SHIFT;
 struct kmem_cache *vm_area_cachep;
 
 /* Create vm_area_cachep (Linux does it in proc_caches_init). Panics on failure. */
@@ -31,12 +37,17 @@ struct vm_area_struct *vm_area_alloc(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma = kmem_cache_zalloc(vm_area_cachep, GFP_KERNEL);
 
-	if (vma)
+	if (vma) {
 		vma->vm_mm = mm;
+		INIT_LIST_HEAD(&vma->shared);
+	}
 	return vma;
 }
 
-/* A copy of @orig, linked nowhere, or NULL. May sleep. */
+/*
+ * A copy of @orig, linked nowhere, or NULL; it holds its own reference
+ * to the file and the anon_vma. May sleep.
+ */
 struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 {
 	struct vm_area_struct *new = kmem_cache_alloc(vm_area_cachep, GFP_KERNEL);
@@ -45,13 +56,39 @@ struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
 		*new = *orig;
 		new->vm_next = new->vm_prev = NULL;
 		RB_CLEAR_NODE(&new->vm_rb);
+		INIT_LIST_HEAD(&new->shared);
+		if (new->vm_file)
+			get_file(new->vm_file);
+		get_anon_vma(new->anon_vma);
 	}
 	return new;
 }
 
+/* Free @vma and what it holds: its i_mmap link, file and anon_vma references. */
 void vm_area_free(struct vm_area_struct *vma)
 {
+	if (vma->vm_file) {
+		vma_unlink_file(vma);
+		fput(vma->vm_file);
+	}
+	put_anon_vma(vma->anon_vma);
 	kmem_cache_free(vm_area_cachep, vma);
+}
+
+/*
+ * The PTE bits of @vma's flags. A shared writable mapping whose pages
+ * must learn of writes (->page_mkwrite: the page gets dirty) maps them
+ * read-only, like a private one, so the first write faults (Linux's
+ * vma_wants_writenotify).
+ */
+void vma_set_page_prot(struct vm_area_struct *vma)
+{
+	unsigned long flags = vma->vm_flags;
+
+	if ((flags & (VM_SHARED | VM_WRITE)) == (VM_SHARED | VM_WRITE) &&
+	    vma->vm_ops && vma->vm_ops->page_mkwrite)
+		flags &= ~VM_SHARED;
+	vma->vm_page_prot = vm_get_page_prot(flags);
 }
 
 /* ---- lookup ---- */
@@ -170,6 +207,8 @@ void vma_link(struct mm_struct *mm, struct vm_area_struct *vma,
 	vma->vm_mm = mm;
 	__vma_link_list(mm, vma, prev);
 	__vma_link_rb(mm, vma, rb_link, rb_parent);
+	if (vma->vm_file)
+		vma_link_file(vma);
 	mm->map_count++;
 }
 
@@ -308,11 +347,13 @@ static bool can_vma_merge_after(struct vm_area_struct *vma, unsigned long vm_fla
 	       vma->vm_pgoff + vma_pages(vma) == vm_pgoff;
 }
 
-/* @into now covers pages that had @anon_vma: keep it if @into had none. */
+/* @into now covers pages that had @anon_vma: keep it (a reference) if @into had none. */
 static void take_anon_vma(struct vm_area_struct *into, struct anon_vma *anon_vma)
 {
-	if (!into->anon_vma)
+	if (!into->anon_vma && anon_vma) {
+		get_anon_vma(anon_vma);
 		into->anon_vma = anon_vma;
+	}
 }
 
 /*
@@ -417,7 +458,33 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm,
 	return NULL;
 }
 
+/*
+ * Count @npages (negative: uncount) of a mapping with @flags in @mm's
+ * exec_vm, stack_vm or data_vm (/proc/<pid>/status VmExe, VmStk, VmData),
+ * by Linux's rules: a stack is VM_GROWSDOWN, code is executable and not
+ * writable, data is private writable.
+ */
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages)
+{
+	if (flags & VM_GROWSDOWN)
+		mm->stack_vm += npages;
+	else if ((flags & (VM_EXEC | VM_WRITE)) == VM_EXEC)
+		mm->exec_vm += npages;
+	else if ((flags & (VM_WRITE | VM_SHARED)) == VM_WRITE)
+		mm->data_vm += npages;
+}
+
 /* ---- finding room ---- */
+
+/* Where @vma's claim starts: a stack keeps stack_guard_gap free below it. */
+static unsigned long vm_start_gap(const struct vm_area_struct *vma)
+{
+	unsigned long start = vma->vm_start;
+
+	if (!(vma->vm_flags & VM_GROWSDOWN))
+		return start;
+	return start > stack_guard_gap ? start - stack_guard_gap : 0;
+}
 
 /*
  * The highest @len-byte gap between VMAs inside [low, high): its start, or
@@ -441,7 +508,7 @@ static unsigned long unmapped_area_topdown(struct mm_struct *mm, unsigned long l
 			return gap_end - len;
 		if (!vma || vma->vm_start <= low)
 			return -ENOMEM;
-		gap_end = vma->vm_start;
+		gap_end = vm_start_gap(vma);
 		vma = vma->vm_prev;
 	}
 }
@@ -470,7 +537,7 @@ unsigned long get_unmapped_area(struct mm_struct *mm, struct file *file,
 		addr = PAGE_ALIGN(addr);
 		vma = find_vma_prev(mm, addr, &prev);
 		if (addr >= mmap_min_addr && addr <= mm->task_size - len &&
-		    (!vma || addr + len <= vma->vm_start) &&
+		    (!vma || addr + len <= vm_start_gap(vma)) &&
 		    (!prev || addr >= prev->vm_end))
 			return addr;
 	}
@@ -487,10 +554,45 @@ static bool accountable_mapping(unsigned long vm_flags)
 }
 
 /*
+ * A new VMA for [addr, addr + len) with its backing: @file (a reference of
+ * its own, then the file's ->mmap, which sets vm_ops), or for a shared
+ * anonymous mapping a tmpfs file (shmem_zero_setup). Not linked yet.
+ * ERR_PTR-style: NULL and *@err on failure.
+ */
+static struct vm_area_struct *new_mapping(struct mm_struct *mm, struct file *file,
+					  unsigned long addr, unsigned long len,
+					  unsigned long vm_flags, unsigned long pgoff,
+					  int *err)
+{
+	struct vm_area_struct *vma = vm_area_alloc(mm);
+
+	*err = -ENOMEM;
+	if (!vma)
+		return NULL;
+	vma->vm_start = addr;
+	vma->vm_end = addr + len;
+	vma->vm_flags = vm_flags;
+	vma->vm_pgoff = pgoff;
+	*err = 0;
+	if (file) {
+		vma->vm_file = get_file(file);
+		*err = call_mmap(file, vma);
+	} else if (vm_flags & VM_SHARED) {
+		*err = shmem_zero_setup(vma);
+	}
+	if (*err) {
+		vm_area_free(vma);
+		return NULL;
+	}
+	vma_set_page_prot(vma);
+	return vma;
+}
+
+/*
  * Map [addr, addr + len) with @vm_flags, @file at @pgoff: unmap what is
  * there, then extend a neighbour (vma_merge) or link a new VMA. Returns
- * @addr, or -ENOMEM (the old mappings may be gone then, as in Linux).
- * Taking a reference on @file and calling its ->mmap are the caller's.
+ * @addr, or -ENOMEM, or the file's ->mmap error (the old mappings may be
+ * gone then, as in Linux). The VMA takes its own reference on @file.
  */
 unsigned long mmap_region(struct mm_struct *mm, struct file *file,
 			  unsigned long addr, unsigned long len,
@@ -498,6 +600,7 @@ unsigned long mmap_region(struct mm_struct *mm, struct file *file,
 {
 	struct vm_area_struct *vma, *prev;
 	struct rb_node **rb_link, *rb_parent;
+	int err;
 
 	while (find_vma_links(mm, addr, addr + len, &prev, &rb_link, &rb_parent))
 		if (do_munmap(mm, addr, len))
@@ -505,18 +608,14 @@ unsigned long mmap_region(struct mm_struct *mm, struct file *file,
 	if (accountable_mapping(vm_flags))
 		vm_flags |= VM_ACCOUNT;
 	if (!vma_merge(mm, prev, addr, addr + len, vm_flags, NULL, file, pgoff)) {
-		vma = vm_area_alloc(mm);
+		vma = new_mapping(mm, file, addr, len, vm_flags, pgoff, &err);
 		if (!vma)
-			return -ENOMEM;
-		vma->vm_start = addr;
-		vma->vm_end = addr + len;
-		vma->vm_flags = vm_flags;
-		vma->vm_page_prot = vm_get_page_prot(vm_flags);
-		vma->vm_pgoff = pgoff;
-		vma->vm_file = file;
+			return err;
+		/* ->mmap may have slept, but the caller's mmap_sem kept the hole */
 		vma_link(mm, vma, prev, rb_link, rb_parent);
 	}
 	mm->total_vm += len >> PAGE_SHIFT;
+	vm_stat_account(mm, vm_flags, len >> PAGE_SHIFT);
 	return addr;
 }
 
@@ -528,6 +627,7 @@ static unsigned long mmap_vm_flags(unsigned long prot, unsigned long flags)
 
 	switch (flags & MAP_TYPE) {
 	case MAP_SHARED:
+	case MAP_SHARED_VALIDATE:
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
 		break;
 	case MAP_PRIVATE:
@@ -537,15 +637,20 @@ static unsigned long mmap_vm_flags(unsigned long prot, unsigned long flags)
 	}
 	if (flags & MAP_NORESERVE)
 		vm_flags |= VM_NORESERVE;
+	if (flags & MAP_GROWSDOWN)
+		vm_flags |= VM_GROWSDOWN;
 	return vm_flags;
 }
 
 /*
- * mmap() on @mm: @len bytes of @file from page @pgoff (NULL: anonymous),
- * at @addr or where get_unmapped_area puts it. Returns the address or
- * -EINVAL (len 0, bad type, shared anonymous: needs shmem), -ENOMEM (no
- * room, sysctl_max_map_count VMAs already, no memory), -EOVERFLOW.
- * Refuses before changing anything, except as mmap_region says.
+ * mmap() on @mm: @len bytes of @file from page @pgoff (NULL: anonymous;
+ * shared anonymous memory is a tmpfs file), at @addr or where
+ * get_unmapped_area puts it. MAP_FIXED_NOREPLACE is MAP_FIXED that
+ * refuses (-EEXIST) to replace a mapping. Returns the address or -EINVAL
+ * (len 0, bad type), -ENOMEM (no room, sysctl_max_map_count VMAs
+ * already, no memory), -EOVERFLOW, mmap_file_check's -EACCES/-ENODEV,
+ * or the file's ->mmap error. Refuses
+ * before changing anything, except as mmap_region says.
  */
 unsigned long do_mmap(struct mm_struct *mm, struct file *file,
 		      unsigned long addr, unsigned long len, unsigned long prot,
@@ -553,8 +658,14 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file,
 {
 	unsigned long vm_flags = mmap_vm_flags(prot, flags);
 
-	if (!len || !vm_flags || (!file && (vm_flags & VM_SHARED)))
+	int err;
+
+	if (!len || !vm_flags)
 		return -EINVAL;
+	if (file && (err = mmap_file_check(file, prot, flags, &vm_flags)))
+		return err;
+	if (flags & MAP_FIXED_NOREPLACE)
+		flags |= MAP_FIXED;
 	len = PAGE_ALIGN(len);
 	if (!len)
 		return -ENOMEM;
@@ -565,8 +676,10 @@ unsigned long do_mmap(struct mm_struct *mm, struct file *file,
 	addr = get_unmapped_area(mm, file, addr, len, pgoff, flags);
 	if (IS_ERR_VALUE(addr))
 		return addr;
+	if ((flags & MAP_FIXED_NOREPLACE) && find_vma_intersection(mm, addr, addr + len))
+		return -EEXIST;
 	if (!file)
-		pgoff = addr >> PAGE_SHIFT;
+		pgoff = (vm_flags & VM_SHARED) ? 0 : addr >> PAGE_SHIFT;
 	return mmap_region(mm, file, addr, len, vm_flags, pgoff);
 }
 
@@ -583,6 +696,7 @@ static void remove_vmas_below(struct mm_struct *mm, struct vm_area_struct *vma,
 		__vma_unlink(mm, vma, vma->vm_prev);
 		mm->map_count--;
 		mm->total_vm -= vma_pages(vma);
+		vm_stat_account(mm, vma->vm_flags, -(long)vma_pages(vma));
 		if (mm->unmap_range)
 			mm->unmap_range(mm, vma->vm_start, vma->vm_end);
 		remove_vma(vma);
@@ -627,10 +741,78 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 	return 0;
 }
 
-/* Tear down every VMA of @mm (process exit), unmapping each. */
+/*
+ * Tear down every VMA of @mm (process exit), unmapping each: its pages
+ * and page tables go back (the top-level table stays for mmdrop), and
+ * drop mm->exe_file.
+ */
 void exit_mmap(struct mm_struct *mm)
 {
 	remove_vmas_below(mm, mm->mmap, -1UL);
+	if (mm->exe_file) {
+		fput(mm->exe_file);
+		mm->exe_file = NULL;
+	}
+}
+
+/* ---- brk and stacks ---- */
+
+/* brk's flags (Linux's VM_DATA_DEFAULT_FLAGS on riscv: data is not executable). */
+#define VM_DATA_DEFAULT_FLAGS	(VM_READ | VM_WRITE | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
+
+/* See linux/mm_vma.h. Whatever was mapped in the range is unmapped first. */
+int do_brk(struct mm_struct *mm, unsigned long addr, unsigned long len)
+{
+	unsigned long ret;
+
+	len = PAGE_ALIGN(len);
+	if (!len)
+		return 0;
+	if (offset_in_page(addr) || addr + len < addr)
+		return -EINVAL;
+	if (addr + len > mm->task_size || addr < mmap_min_addr)
+		return -ENOMEM;
+	if (mm->map_count >= sysctl_max_map_count)
+		return -ENOMEM;
+	ret = mmap_region(mm, NULL, addr, len, VM_DATA_DEFAULT_FLAGS, addr >> PAGE_SHIFT);
+	return IS_ERR_VALUE(ret) ? (int)ret : 0;
+}
+
+/*
+ * Grow the stack @vma down to @address's page (Linux's expand_downwards):
+ * the stack may not pass RLIMIT_STACK (-ENOMEM), come within
+ * stack_guard_gap of the mapping below it (-ENOMEM) or go below
+ * mmap_min_addr (-EPERM). 0 if it covers @address now. Caller holds
+ * mmap_sem (a fault: for read, so two faults may both grow it: the
+ * larger start wins nothing, each only lowers vm_start).
+ */
+int expand_stack(struct vm_area_struct *vma, unsigned long address)
+{
+	struct vm_area_struct *prev = vma->vm_prev;
+	struct mm_struct *mm = vma->vm_mm;
+	unsigned long grow;
+
+	address &= PAGE_MASK;
+	if (!(vma->vm_flags & VM_GROWSDOWN))
+		return -EFAULT;
+	if (address >= vma->vm_start)
+		return 0;
+	if (address < mmap_min_addr)
+		return -EPERM;
+	if (vma->vm_end - address > mm_rlimit(RLIMIT_STACK))
+		return -ENOMEM;
+	if (prev && !(prev->vm_flags & VM_GROWSDOWN) &&
+	    (prev->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)) &&
+	    address - prev->vm_end < stack_guard_gap)
+		return -ENOMEM;
+	if (prev && address < prev->vm_end)
+		return -ENOMEM;
+	grow = (vma->vm_start - address) >> PAGE_SHIFT;
+	vma->vm_start = address;
+	vma->vm_pgoff -= grow;
+	mm->total_vm += grow;
+	mm->stack_vm += grow;
+	return 0;
 }
 
 /* ---- changing protection ---- */
@@ -647,6 +829,7 @@ int mprotect_fixup(struct vm_area_struct *vma, struct vm_area_struct **pprev,
 		   unsigned long start, unsigned long end, unsigned long newflags)
 {
 	struct mm_struct *mm = vma->vm_mm;
+	unsigned long oldflags = vma->vm_flags;
 	pgoff_t pgoff = vma->vm_pgoff + ((start - vma->vm_start) >> PAGE_SHIFT);
 	struct vm_area_struct *merged;
 	int splits = (start != vma->vm_start) + (end != vma->vm_end), err;
@@ -671,8 +854,10 @@ int mprotect_fixup(struct vm_area_struct *vma, struct vm_area_struct **pprev,
 			return err;
 	}
 	*pprev = vma;
+	vm_stat_account(mm, oldflags, -(long)((end - start) >> PAGE_SHIFT));
+	vm_stat_account(mm, newflags, (end - start) >> PAGE_SHIFT);
 	vma->vm_flags = newflags;
-	vma->vm_page_prot = vm_get_page_prot(newflags);
+	vma_set_page_prot(vma);
 	if (mm->protect_range)
 		mm->protect_range(mm, start, end, vma->vm_page_prot);
 	return 0;

@@ -13,6 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/pagemap.h>
+#include <linux/rmap.h>
 #include <linux/writeback.h>
 #include <linux/swap.h>
 #include <linux/vmstat.h>
@@ -194,11 +195,23 @@ int redirty_page_for_writepage(struct writeback_control *wbc, struct page *page)
 	return __set_page_dirty_nobuffers(page);
 }
 
+/*
+ * mm/rmap.c replaces this weak default (the host tests map no pages):
+ * write-protect and clean the PTEs mapping @page; how many were dirty.
+ */
+__attribute__((weak)) int page_mkclean(struct page *page)
+{
+	return 0;
+}
+
 int clear_page_dirty_for_io(struct page *page)
 {
 	struct address_space *mapping = page->mapping;
 
 	WARN_ON(!PageLocked(page));
+	/* writes through user mappings: the PTEs' D bits join PG_dirty, and the next write faults */
+	if (mapping && page_mapped(page) && page_mkclean(page))
+		set_page_dirty(page);
 	if (TestClearPageDirty(page)) {
 		account_page_cleaned(page, mapping);
 		return 1;

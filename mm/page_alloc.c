@@ -16,6 +16,7 @@
 #include <linux/sysinfo.h>
 #include <linux/delay.h>
 #include <linux/preempt.h>
+#include <linux/oom.h>
 
 #define MAX_RECLAIM_RETRIES	16	/* rounds in a row that free nothing */
 #define PAGE_ALLOC_COSTLY_ORDER	3	/* above this, retrying rarely pays */
@@ -865,6 +866,15 @@ __attribute__((weak)) unsigned long try_to_free_pages(struct zonelist *zonelist,
 	return 0;
 }
 
+/*
+ * mm/oom_kill.c replaces this weak default (a host test has no
+ * processes): kill a process to free memory; true if one was chosen.
+ */
+__attribute__((weak)) bool out_of_memory(gfp_t gfp_mask, unsigned int order)
+{
+	return false;
+}
+
 /* mm/vmscan.c's kswapd replaces this weak default (a host test has no threads). */
 __attribute__((weak)) void wakeup_kswapd(struct zone *zone, int order)
 {
@@ -948,12 +958,27 @@ static void nofail_backoff(gfp_t gfp_mask, unsigned int order, unsigned long *st
 	msleep(1);
 }
 
+/* OOM kills, with a retry after each, before a request gives up anyway. */
+#define MAX_OOM_ROUNDS	8
+
+/*
+ * May a request that reclaim could not satisfy call the OOM killer?
+ * Only a user-memory one (__GFP_HARDWALL: GFP_USER, GFP_HIGHUSER*) that
+ * may enter the file system, of at most PAGE_ALLOC_COSTLY_ORDER, as
+ * Linux's __alloc_pages_may_oom decides; __GFP_NOFAIL ones keep waiting.
+ */
+static bool may_oom(gfp_t gfp_mask, unsigned int order)
+{
+	return (gfp_mask & (__GFP_HARDWALL | __GFP_FS)) == (__GFP_HARDWALL | __GFP_FS) &&
+	       order <= PAGE_ALLOC_COSTLY_ORDER;
+}
+
 /*
  * The fast path failed at the low watermark (seed 004). Drain the pcp
  * lists, go down to the min watermark (lower for __GFP_HIGH and atomic
  * requests), reclaim if the caller may sleep, and retry while
- * should_reclaim_retry() sees a chance. __GFP_NORETRY gives up after one
- * round. __GFP_NOFAIL never gives up: it retries with ALLOC_HARDER (a
+ * should_reclaim_retry() sees a chance, then (a user request) after an
+ * OOM kill (out_of_memory). __GFP_NORETRY gives up after one round. __GFP_NOFAIL never gives up: it retries with ALLOC_HARDER (a
  * quarter below min, never the reserves ALLOC_NO_WATERMARKS would drain)
  * and sleeps between rounds; without __GFP_WAIT it cannot sleep, so it
  * warns and fails like any atomic request. NULL on failure.
@@ -962,7 +987,7 @@ static struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
 					   struct alloc_context *ac)
 {
 	unsigned int alloc_flags = gfp_to_alloc_flags(gfp_mask);
-	int no_progress_loops = 0;
+	int no_progress_loops = 0, oom_rounds = 0;
 	unsigned long progress, stalls = 0;
 	struct page *page;
 
@@ -992,6 +1017,12 @@ retry:
 		goto nopage;
 	if (should_reclaim_retry(order, ac, alloc_flags, progress, &no_progress_loops))
 		goto retry;
+	if (may_oom(gfp_mask, order) && oom_rounds++ < MAX_OOM_ROUNDS &&
+	    out_of_memory(gfp_mask, order)) {
+		msleep(1);	/* let the victim run and exit */
+		no_progress_loops = 0;
+		goto retry;
+	}
 nopage:
 	warn_alloc_failed(gfp_mask, order);
 	return NULL;

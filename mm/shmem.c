@@ -17,6 +17,9 @@
 #include <linux/highmem.h>
 #include <linux/uio.h>
 #include <linux/mm.h>
+#include <linux/mm_vma.h>
+#include <linux/mutex.h>
+#include <linux/mount.h>
 #include "../fs/internal.h"
 
 #define TMPFS_MAGIC		0x01021994
@@ -297,6 +300,46 @@ static ssize_t shmem_file_read_iter(struct kiocb *iocb, struct iov_iter *to)
 	return done;
 }
 
+/* ---- mapping tmpfs files (mm/memory.c's do_fault -> vm_ops->fault) ---- */
+
+/*
+ * vm_ops->fault: the page at vmf->pgoff, made (zeroed, uptodate, dirty so
+ * it is kept) if it is a hole; locked with a reference. VM_FAULT_SIGBUS
+ * past i_size or past size=, VM_FAULT_OOM without memory.
+ */
+static int shmem_fault(struct vm_fault *vmf)
+{
+	struct inode *inode = file_inode(vmf->vma->vm_file);
+	struct page *page;
+	int err;
+
+	if (vmf->pgoff >= (pgoff_t)((i_size_read(inode) + PAGE_SIZE - 1) >> PAGE_SHIFT))
+		return VM_FAULT_SIGBUS;
+	err = shmem_getpage(inode->i_mapping, vmf->pgoff, &page);
+	if (err)
+		return err == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
+	if (!PageUptodate(page)) {
+		clear_highpage(page);
+		SetPageUptodate(page);
+		set_page_dirty(page);
+	}
+	vmf->page = page;
+	return VM_FAULT_LOCKED;
+}
+
+static const struct vm_operations_struct shmem_vm_ops = {
+	.fault = shmem_fault,
+	.page_mkwrite = filemap_page_mkwrite,
+};
+
+/* f_op->mmap: the VMA faults through shmem_fault. */
+static int shmem_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	touch_atime(&file->f_path);
+	vma->vm_ops = &shmem_vm_ops;
+	return 0;
+}
+
 /* ---- inode operations ---- */
 
 /* ->setattr: a new size drops the pages beyond it (and their allowance); mtime, ctime move. */
@@ -419,6 +462,7 @@ static const struct file_operations shmem_file_operations = {
 	.llseek = generic_file_llseek,
 	.read_iter = shmem_file_read_iter,
 	.write_iter = generic_file_write_iter,
+	.mmap = shmem_mmap,
 	.open = generic_file_open,
 	.fsync = noop_fsync,
 };
@@ -646,4 +690,76 @@ struct file_system_type shmem_fs_type = {
 int shmem_init(void)
 {
 	return register_filesystem(&shmem_fs_type);
+}
+
+/* ---- shared anonymous memory: an unlinked file on an internal tmpfs ---- */
+
+static struct vfsmount *shm_mnt;
+static DEFINE_MUTEX(shm_mnt_lock);
+
+/* The internal tmpfs mount, made on first use. NULL if it cannot be. */
+static struct vfsmount *shm_mount(void)
+{
+	struct vfsmount *mnt;
+
+	mutex_lock(&shm_mnt_lock);
+	if (!shm_mnt) {
+		mnt = vfs_kern_mount(&shmem_fs_type, 0, "tmpfs", NULL);
+		if (!IS_ERR(mnt))
+			shm_mnt = mnt;
+	}
+	mutex_unlock(&shm_mnt_lock);
+	return shm_mnt;
+}
+
+/*
+ * A new read-write tmpfs file of @size bytes that no directory names
+ * (Linux's shmem_file_setup): it goes with its last reference. The file
+ * or ERR_PTR(-ENOMEM).
+ */
+static struct file *shmem_file_setup(const char *name, loff_t size)
+{
+	struct vfsmount *mnt = shm_mount();
+	struct inode *inode;
+	struct dentry *dentry;
+	struct file *file;
+	struct path path;
+	int err = -ENOMEM;
+
+	if (!mnt)
+		return ERR_PTR(-ENOMEM);
+	inode = shmem_get_inode(mnt->mnt_sb, NULL, S_IFREG | 0777, 0);
+	if (!inode)
+		return ERR_PTR(-ENOMEM);
+	clear_nlink(inode);
+	inode->i_size = size;
+	dentry = d_alloc_name(mnt->mnt_root, name);
+	if (!dentry) {
+		iput(inode);
+		return ERR_PTR(-ENOMEM);
+	}
+	d_instantiate(dentry, inode);
+	file = get_empty_filp();
+	if (file) {
+		file->f_flags = O_RDWR;
+		path.mnt = mnt;
+		path.dentry = dentry;
+		err = do_dentry_open(file, &path);
+		if (err)
+			put_filp(file);
+	}
+	dput(dentry);
+	return err ? ERR_PTR(err) : file;
+}
+
+/* See linux/mm_vma.h (MAP_SHARED | MAP_ANONYMOUS, Linux's /dev/zero file). */
+int shmem_zero_setup(struct vm_area_struct *vma)
+{
+	struct file *file = shmem_file_setup("dev/zero", vma->vm_end - vma->vm_start);
+
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	vma->vm_file = file;
+	vma->vm_ops = &shmem_vm_ops;
+	return 0;
 }

@@ -3,14 +3,16 @@
  * file's pages past a new size (partial pages zeroed, buffers
  * invalidated, dirty state cancelled, waiting for write-back in flight),
  * and invalidation of clean unused pages (drop_caches, kill_bdev).
- * Follows Linux 4.x's mm/truncate.c; user mappings of the pages are not
- * unmapped yet (there are none before user space).
+ * Follows Linux 4.x's mm/truncate.c; a page user space maps is unmapped
+ * first (try_to_unmap: its mm may be busy, then the mapping stays until
+ * munmap; Linux's unmap_mapping_range waits instead).
  */
 #include <linux/kernel.h>
 #include <linux/pagemap.h>
 #include <linux/swap.h>
 #include <linux/buffer_head.h>
 #include <linux/highmem.h>
+#include <linux/rmap.h>
 
 /* Tells the page's buffers that @offset..+@length is gone (a_ops or the buffer layer). */
 static void do_invalidatepage(struct page *page, unsigned int offset, unsigned int length)
@@ -27,6 +29,8 @@ static void do_invalidatepage(struct page *page, unsigned int offset, unsigned i
 /* Removes locked @page from @mapping completely: buffers, dirty state, the cache. */
 static void truncate_complete_page(struct address_space *mapping, struct page *page)
 {
+	if (page_mapped(page))
+		try_to_unmap(page);	/* a later access faults: SIGBUS past the new size */
 	if (page_has_buffers(page))
 		do_invalidatepage(page, 0, PAGE_SIZE);
 	cancel_dirty_page(page);

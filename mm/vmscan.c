@@ -9,8 +9,8 @@
  * a zone's low watermark to its high one; __alloc_pages_slowpath calls
  * try_to_free_pages directly. Shrinkers free dentries and inodes. Follows
  * Linux 4.x's per-zone mm/vmscan.c; no swap (anonymous pages stay), no
- * memory cgroups, no compaction; mapped pages are kept until user space
- * brings the reverse map.
+ * memory cgroups, no compaction; a mapped file page is unmapped first
+ * through the reverse map (mm/rmap.c's try_to_unmap).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -18,6 +18,7 @@
 #include <linux/mm_inline.h>
 #include <linux/swap.h>
 #include <linux/pagemap.h>
+#include <linux/rmap.h>
 #include <linux/writeback.h>
 #include <linux/buffer_head.h>
 #include <linux/vmstat.h>
@@ -113,6 +114,27 @@ static bool pageout(struct page *page, struct address_space *mapping)
 enum page_verdict { KEEP, KEEP_LOCKED, FREED };
 
 /*
+ * mm/rmap.c replaces this weak default (the host tests map no pages):
+ * unmap @page from every address space; true if nothing maps it now.
+ */
+__attribute__((weak)) bool try_to_unmap(struct page *page)
+{
+	return !page_mapped(page);
+}
+
+/*
+ * A mapped page-cache page: keep it if it was used lately (PG_referenced,
+ * cleared for the next pass), else unmap it everywhere (try_to_unmap
+ * moves the PTEs' dirty bits to it). True if it is unmapped now.
+ */
+static bool unmap_for_reclaim(struct page *page)
+{
+	if (TestClearPageReferenced(page))
+		return false;
+	return try_to_unmap(page);
+}
+
+/*
  * What reclaim does with isolated, locked @page: keep it (in use, dirty,
  * under write-back, mapped) or drop it from its mapping. Dirty pages are
  * written when @sc allows and kept for the next pass.
@@ -134,7 +156,9 @@ static enum page_verdict reclaim_one_page(struct page *page, struct scan_control
 			return FREED;
 		return KEEP_LOCKED;
 	}
-	if (!mapping || page_mapped(page) || PageUnevictable(page))
+	if (!mapping || PageUnevictable(page) || PageSwapBacked(page))
+		return KEEP_LOCKED;
+	if (page_mapped(page) && !unmap_for_reclaim(page))
 		return KEEP_LOCKED;
 	referenced = TestClearPageReferenced(page);
 	if (PageDirty(page)) {

@@ -95,6 +95,10 @@ static const char * const vm_event_text[NR_VM_EVENT_ITEMS] = {
 	[PGROTATED]		= "pgrotated",
 	[DROP_PAGECACHE]	= "drop_pagecache",
 	[DROP_SLAB]		= "drop_slab",
+	[OOM_KILL]		= "oom_kill",
+	[COW_FAULT]		= "cow_fault",
+	[COW_REUSE]		= "cow_reuse",
+	[ZERO_PAGE_MAP]		= "zero_page_map",
 };
 
 /*

@@ -10,6 +10,7 @@
 #define _LINUX_MM_TYPES_H
 
 #include <linux/types.h>
+#include <linux/rwsem.h>
 #include <linux/rbtree.h>
 
 struct address_space;
@@ -37,7 +38,7 @@ struct page {
 };
 
 struct file;
-struct anon_vma;		/* opaque until rmap exists */
+struct anon_vma;		/* linux/rmap.h */
 struct vm_operations_struct;	/* include/linux/mm_vma.h */
 struct mm_struct;
 
@@ -46,7 +47,8 @@ struct mm_struct;
  * flags and one backing (mm/mmap.c; seeds 001, 002). Both ends are page
  * aligned. The mm's VMAs are kept twice, in address order: the list
  * vm_next/vm_prev and the rb-tree mm_rb (keyed by vm_end). The caller of
- * mm/mmap.c holds what will be mmap_sem, so no field has its own lock.
+ * mm/mmap.c holds the mm's mmap_sem, so no field has its own lock (but
+ * shared, on the file's i_mmap list, is under that list's i_mmap_lock).
  */
 struct vm_area_struct {
 	unsigned long vm_start;		/* first byte */
@@ -62,14 +64,25 @@ struct vm_area_struct {
 	const struct vm_operations_struct *vm_ops;	/* NULL: anonymous */
 	struct anon_vma *anon_vma;	/* anonymous pages' reverse map, or NULL */
 	void *vm_private_data;		/* the driver's or file system's */
+	struct list_head shared;	/* in vm_file's mapping->i_mmap (i_mmap_lock) */
 };
 
 /*
  * An address space: its page table, which switch_mm (asm/mmu_context.h)
- * loads, and its VMAs (mm/mmap.c). pgd stays first. The VMA fields are
- * changed under the caller's mmap_sem (not yet a field); the layout
- * fields are set when a program is loaded.
+ * loads, and its VMAs (mm/mmap.c). pgd stays first. The VMA fields and
+ * page tables are changed under mmap_sem (faults hold it for read; a PTE
+ * a fault installs is checked and stored under page_table_lock); the
+ * layout fields are set when a program is loaded. mm_alloc, dup_mmap,
+ * exit_mmap and mmdrop (mm/mm_struct.c, mm/mmap.c) make and end one.
  */
+/* mm_struct.rss_stat: what kinds of page the mm maps (RssFile, RssAnon, RssShmem). */
+enum {
+	MM_FILEPAGES,
+	MM_ANONPAGES,
+	MM_SHMEMPAGES,
+	NR_MM_COUNTERS
+};
+
 struct mm_struct {
 	unsigned long *pgd;		/* top-level page table (pte_t[512] on Sv39) */
 	struct vm_area_struct *mmap;	/* first VMA; list sorted by address */
@@ -80,6 +93,16 @@ struct mm_struct {
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long total_vm;		/* pages mapped, all VMAs */
+	unsigned long arg_start, arg_end, env_start, env_end;	/* /proc/<pid>/cmdline, environ */
+	unsigned long stack_vm, data_vm, exec_vm, locked_vm;	/* pages, for /proc/<pid>/status */
+	unsigned long hiwater_rss, hiwater_vm;	/* peaks (VmHWM, VmPeak) */
+	int mm_users;			/* tasks using this address space (atomic); 0: exit_mmap */
+	int mm_count;			/* references to the struct itself (atomic); 0: free it */
+	struct rw_semaphore mmap_sem;	/* VMAs and page tables: faults read, mmap writes */
+	spinlock_t page_table_lock;	/* PTE updates and the rss counters */
+	long rss_stat[NR_MM_COUNTERS];	/* pages mapped: MM_FILEPAGES, MM_ANONPAGES, ... */
+	unsigned long asid;		/* arch: the address-space id it runs under (0: none) */
+	struct file *exe_file;		/* the executable (/proc/<pid>/exe) */
 	/*
 	 * Page-table work for do_munmap and friends, which the kernel side
 	 * fills in: drop the PTEs of [start, end), one call per VMA piece

@@ -11,6 +11,10 @@
 #include <linux/mm_types.h>
 #include <asm/page.h>
 
+#ifndef __user
+#define __user			/* a user pointer (asm/uaccess.h) */
+#endif
+
 #define PAGE_ALIGN(addr)	ALIGN(addr, PAGE_SIZE)
 #define offset_in_page(p)	((unsigned long)(p) & ~PAGE_MASK)
 
@@ -25,10 +29,13 @@
 #define VM_MAYEXEC	0x00000040UL
 #define VM_MAYSHARE	0x00000080UL
 #define VM_GROWSDOWN	0x00000100UL	/* a stack: grows to lower addresses */
+#define VM_DENYWRITE	0x00000800UL	/* the file may not be written (an executable) */
 #define VM_PFNMAP	0x00000400UL	/* raw frames, no struct page behind them */
 #define VM_LOCKED	0x00002000UL	/* mlock()ed */
 #define VM_IO		0x00004000UL	/* device memory */
 #define VM_DONTCOPY	0x00020000UL	/* not copied by fork */
+#define VM_SEQ_READ	0x00008000UL	/* MADV_SEQUENTIAL: read ahead more */
+#define VM_RAND_READ	0x00010000UL	/* MADV_RANDOM: do not read ahead */
 #define VM_DONTEXPAND	0x00040000UL	/* mremap may not grow it */
 #define VM_ACCOUNT	0x00100000UL	/* charged as committed memory */
 #define VM_NORESERVE	0x00200000UL	/* not charged */
@@ -67,12 +74,16 @@ struct vm_fault {
 };
 
 #define FAULT_FLAG_WRITE	0x01
+#define FAULT_FLAG_MKWRITE	0x02	/* ->page_mkwrite: a read-only PTE is being made writable */
+#define FAULT_FLAG_USER		0x40	/* the fault came from user mode */
+#define FAULT_FLAG_INSTRUCTION	0x100	/* an instruction fetch */
 
 /* vm_ops->fault results (Linux's values). */
 #define VM_FAULT_OOM		0x0001
 #define VM_FAULT_SIGBUS		0x0002
 #define VM_FAULT_MAJOR		0x0004
 #define VM_FAULT_SIGSEGV	0x0040
+#define VM_FAULT_RETRY		0x0400	/* rivet never returns it */
 #define VM_FAULT_NOPAGE		0x0100
 #define VM_FAULT_LOCKED		0x0200
 #define VM_FAULT_ERROR		(VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)
@@ -80,12 +91,19 @@ struct vm_fault {
 /*
  * What a file or driver mapping does on its VMAs. open: a copy of the VMA
  * was made (split, fork); close: the VMA goes away; fault: bring in the
- * page at vmf->pgoff. Any may be NULL. A VMA with close is never merged.
+ * page at vmf->pgoff; page_mkwrite: the page vmf->page (a reference
+ * held, unlocked) is about to become writable in a shared mapping, so
+ * the file system may allocate blocks and the page gets dirtied (0, or
+ * VM_FAULT_* bits; VM_FAULT_LOCKED: it returns the page locked). Any may
+ * be NULL. A VMA with close is never merged.
  */
 struct vm_operations_struct {
 	void (*open)(struct vm_area_struct *area);
 	void (*close)(struct vm_area_struct *area);
 	int (*fault)(struct vm_fault *vmf);
+	int (*page_mkwrite)(struct vm_fault *vmf);
+	/* The name /proc/<pid>/maps shows for a mapping with no file ("[vdso]"). */
+	const char *(*name)(struct vm_area_struct *vma);
 };
 
 static inline unsigned long vma_pages(const struct vm_area_struct *vma)
@@ -96,6 +114,30 @@ static inline unsigned long vma_pages(const struct vm_area_struct *vma)
 static inline bool vma_is_anonymous(const struct vm_area_struct *vma)
 {
 	return !vma->vm_ops;
+}
+
+/* ---- the mm's RSS counters (rss_stat; /proc/<pid>/status RssAnon ...) ---- */
+
+static inline void add_mm_counter(struct mm_struct *mm, int member, long value)
+{
+	__atomic_fetch_add(&mm->rss_stat[member], value, __ATOMIC_RELAXED);
+}
+#define inc_mm_counter(mm, member)	add_mm_counter(mm, member, 1)
+#define dec_mm_counter(mm, member)	add_mm_counter(mm, member, -1)
+
+/* Pages of kind @member (MM_ANONPAGES, ...) @mm maps; a transient negative reads 0. */
+static inline unsigned long get_mm_counter(struct mm_struct *mm, int member)
+{
+	long v = __atomic_load_n(&mm->rss_stat[member], __ATOMIC_RELAXED);
+
+	return v < 0 ? 0 : (unsigned long)v;
+}
+
+/* Resident pages of every kind (VmRSS). */
+static inline unsigned long get_mm_rss(struct mm_struct *mm)
+{
+	return get_mm_counter(mm, MM_FILEPAGES) + get_mm_counter(mm, MM_ANONPAGES) +
+	       get_mm_counter(mm, MM_SHMEMPAGES);
 }
 
 /* PROT_* to VM_READ/WRITE/EXEC: the bits are the same. */
@@ -117,6 +159,25 @@ static inline unsigned long vm_get_page_prot(unsigned long vm_flags)
 }
 
 /* ---- mm/mmap.c (the caller holds mmap_sem throughout) ---- */
+
+/*
+ * What mm/mmap.c needs of a VMA's file (linux/fs.h, mm/filemap.c; the
+ * host tests supply stand-ins): a reference, its release, and
+ * file->f_op->mmap (-ENODEV without one).
+ */
+struct file *get_file(struct file *f);
+void fput(struct file *file);
+int call_mmap(struct file *file, struct vm_area_struct *vma);
+/*
+ * May @file be mapped with @prot and @flags (mmap's checks on the open
+ * mode: -EACCES, -ENODEV without ->mmap)? A shared mapping of a file not
+ * open for writing loses VM_MAYWRITE and VM_SHARED in *@vm_flags.
+ */
+int mmap_file_check(struct file *file, unsigned long prot, unsigned long flags,
+		    unsigned long *vm_flags);
+void vma_set_page_prot(struct vm_area_struct *vma);
+/* Count @npages of a mapping with @flags in mm's exec_vm, stack_vm or data_vm. */
+void vm_stat_account(struct mm_struct *mm, unsigned long flags, long npages);
 
 extern struct kmem_cache *vm_area_cachep;
 void mmap_init(void);
@@ -168,6 +229,85 @@ int mprotect_fixup(struct vm_area_struct *vma, struct vm_area_struct **pprev,
 int do_mprotect(struct mm_struct *mm, unsigned long start, size_t len,
 		unsigned long prot);
 void exit_mmap(struct mm_struct *mm);
+/*
+ * brk's half: anonymous memory [addr, addr + len) (page aligned), merged
+ * into the VMA below when it can be. 0, -ENOMEM, -EINVAL.
+ */
+int do_brk(struct mm_struct *mm, unsigned long addr, unsigned long len);
+/*
+ * mremap(): move or resize [addr, addr + old_len) to @new_len
+ * (MREMAP_MAYMOVE, MREMAP_FIXED at @new_addr). The new address or -Exxx
+ * (Linux's: -EINVAL, -ENOMEM, -EFAULT for a range that is not one VMA).
+ */
+unsigned long do_mremap(struct mm_struct *mm, unsigned long addr,
+			unsigned long old_len, unsigned long new_len,
+			unsigned long flags, unsigned long new_addr);
+/* Grow the VM_GROWSDOWN @vma down to cover @address; 0 or -ENOMEM (rlimit, gap). */
+int expand_stack(struct vm_area_struct *vma, unsigned long address);
+/* The stack guard gap (Linux's stack_guard_gap: 256 pages) below a VM_GROWSDOWN VMA. */
+extern unsigned long stack_guard_gap;
+/* RLIMIT_STACK / RLIMIT_DATA of the caller, in bytes (mm/mm_struct.c; infinite for kthreads). */
+unsigned long mm_rlimit(unsigned int res);
+
+/* ---- the system calls' mm-taking halves (mm/mman.c, mm/mremap.c; they take mmap_sem) ---- */
+
+unsigned long mm_brk(struct mm_struct *mm, unsigned long brk);	/* the new (or old) break */
+unsigned long vm_mmap(struct mm_struct *mm, struct file *file, unsigned long addr,
+		      unsigned long len, unsigned long prot, unsigned long flags,
+		      unsigned long off);	/* @off in bytes */
+int vm_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+int do_msync(struct mm_struct *mm, unsigned long start, size_t len, int flags);
+int do_madvise(struct mm_struct *mm, unsigned long start, size_t len_in, int behavior);
+int do_mincore(struct mm_struct *mm, unsigned long start, size_t len,
+	       unsigned char __user *uvec);
+unsigned long vm_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
+			unsigned long new_len, unsigned long flags, unsigned long new_addr);
+
+/* ---- an address space's life (mm/mm_struct.c; Linux's kernel/fork.c half) ---- */
+
+/*
+ * A new empty address space: pgd (kernel half copied), mm_users and
+ * mm_count 1, mmap_sem and page_table_lock ready, TASK_SIZE layout. NULL
+ * if out of memory. May sleep.
+ */
+struct mm_struct *mm_alloc(void);
+/* Drop a reference to the struct; the last one frees the pgd and the struct. */
+void mmdrop(struct mm_struct *mm);
+/*
+ * fork: copy @oldmm's VMAs (minus VM_DONTCOPY) and layout into the new
+ * @mm, sharing anon_vmas and files, and its PTEs (copy_page_range:
+ * private pages read-only in both, shared ones as they are). 0 or
+ * -ENOMEM (what was copied stays for exit_mmap). Takes both mmap_sems.
+ */
+int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
+
+/* ---- get_user_pages and access_process_vm (mm/gup.c) ---- */
+
+#define FOLL_WRITE	0x01	/* the pages will be written */
+#define FOLL_FORCE	0x10	/* ignore VM_READ/VM_WRITE (ptrace, /proc/<pid>/mem) */
+
+struct task_struct;
+/*
+ * Fault in and pin @nr_pages user pages of @mm from @start (page
+ * aligned): pages[i] gets a reference (put_page each). Returns how many
+ * were pinned (fewer at a hole or a bad access), or -EFAULT if the first
+ * fails. The caller holds mm->mmap_sem for read. May sleep.
+ */
+long get_user_pages_remote(struct mm_struct *mm, unsigned long start,
+			   unsigned long nr_pages, unsigned int gup_flags,
+			   struct page **pages);
+/* The same for current->mm, taking mmap_sem itself. */
+long get_user_pages_fast(unsigned long start, unsigned long nr_pages,
+			 unsigned int gup_flags, struct page **pages);
+/*
+ * Copy @len bytes between @buf and @tsk's user memory at @addr (@write:
+ * into it). Bytes copied (0 if nothing could be). Through kmap of the
+ * pinned pages, so @tsk need not be current. May sleep.
+ */
+int access_process_vm(struct task_struct *tsk, unsigned long addr, void *buf,
+		      int len, unsigned int gup_flags);
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
+		     int len, unsigned int gup_flags);
 
 /* ---- mm/memory.c: user page tables and faults (seed 001) ---- */
 
@@ -194,5 +334,24 @@ void page_remove_rmap(struct page *page);
 unsigned long my_zero_pfn(unsigned long addr);
 /* The PTE slot of @addr in @mm, or NULL if no table holds one (tests, ptdump). */
 unsigned long *follow_pte(struct mm_struct *mm, unsigned long addr);
+/* Move the PTEs of [old_addr, old_addr + len) to new_addr (mremap). 0 or -ENOMEM. */
+int move_page_tables(struct vm_area_struct *vma, unsigned long old_addr,
+		     struct vm_area_struct *new_vma, unsigned long new_addr,
+		     unsigned long len);
+/* MADV_DONTNEED: zap [start, end) of @vma; anonymous pages read back as zeroes. */
+void zap_vma_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+/* msync's PTE half: move the dirty bits of [start, end) to the pages. */
+void sync_vma_dirty(struct vm_area_struct *vma, unsigned long start, unsigned long end);
+/* mincore's: is the page at @addr resident (mapped, or in the file's cache)? */
+bool mincore_page(struct vm_area_struct *vma, unsigned long addr);
+
+/* ---- file mappings (mm/filemap.c, mm/shmem.c) ---- */
+
+/* vm_ops->fault of page-cache files: the page at vmf->pgoff, read in (readahead) if needed. */
+int filemap_fault(struct vm_fault *vmf);
+/* vm_ops->page_mkwrite of page-cache files: the page gets dirty (locked on return). */
+int filemap_page_mkwrite(struct vm_fault *vmf);
+/* MAP_SHARED|MAP_ANONYMOUS: back @vma by a new unlinked tmpfs file. 0 or -ENOMEM. */
+int shmem_zero_setup(struct vm_area_struct *vma);
 
 #endif

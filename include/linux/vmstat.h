@@ -41,6 +41,11 @@ enum vm_event_item {
 	PGROTATED,		/* written-back pages moved to the inactive tail */
 	DROP_PAGECACHE,		/* writes of 1 or 3 to drop_caches */
 	DROP_SLAB,		/* writes of 2 or 3 */
+	OOM_KILL,		/* processes the OOM killer killed (Linux's oom_kill) */
+	/* rivet's own, after Linux's (mm/memory.c): */
+	COW_FAULT,		/* write faults that copied a shared or zero page */
+	COW_REUSE,		/* write faults that made a read-only page writable in place */
+	ZERO_PAGE_MAP,		/* read faults that mapped the zero page */
 	NR_VM_EVENT_ITEMS
 };
 

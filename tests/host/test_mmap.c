@@ -7,14 +7,17 @@
  * Linux merges them), and that unmap_range/protect_range saw exactly the
  * pages that changed. Then fixed scenarios for vma_merge's eight cases and
  * its refusals, get_unmapped_area, the map-count limit, allocation
- * failure, and no leaked VMAs. VMA allocations are counted and made to
- * fail through -Wl,--wrap (mmap.mk).
+ * failure, file and anon_vma references (through counting stand-ins for
+ * the kernel side), MAP_FIXED_NOREPLACE, do_brk, expand_stack with its
+ * limit and guard gap, and no leaked VMAs. VMA allocations are counted
+ * and made to fail through -Wl,--wrap (mmap.mk).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <linux/errno.h>
 #include <linux/mm_vma.h>
+#include <uapi/mman.h>
 #include <linux/slab.h>
 #include "test.h"
 #include "slab_test_env.h"
@@ -57,6 +60,83 @@ void __wrap_kmem_cache_free(struct kmem_cache *cachep, void *objp)
 	if (cachep == vm_area_cachep)
 		live_vmas--;
 	__real_kmem_cache_free(cachep, objp);
+}
+
+/*
+ * ---- stand-ins for the kernel side of files and anon_vmas ----
+ * Files and anon_vmas here are fake pointers that are never dereferenced;
+ * their references are counted per pointer, so a leak or a double put
+ * shows. call_mmap records its calls and can be made to fail.
+ */
+
+#define NREFS 8
+static struct { const void *p; long refs; } refs[NREFS];
+static long file_links;		/* vma_link_file minus vma_unlink_file */
+static int mmap_calls, mmap_error, check_error;
+static const struct vm_operations_struct file_vm_ops;
+static unsigned long stack_rlimit = ~0UL;
+
+static long *ref_slot(const void *p)
+{
+	for (int i = 0; i < NREFS; i++)
+		if (refs[i].p == p || !refs[i].p) {
+			refs[i].p = p;
+			return &refs[i].refs;
+		}
+	printf("# ref_slot: table full\n");
+	return &refs[0].refs;
+}
+
+static long refs_of(const void *p)
+{
+	return *ref_slot(p);
+}
+
+static bool all_refs_zero(void)
+{
+	for (int i = 0; i < NREFS; i++)
+		if (refs[i].p && refs[i].refs) {
+			printf("# %p has %ld references left\n", refs[i].p, refs[i].refs);
+			return false;
+		}
+	return true;
+}
+
+struct file *get_file(struct file *f) { ++*ref_slot(f); return f; }
+void fput(struct file *f) { --*ref_slot(f); }
+void get_anon_vma(struct anon_vma *av) { if (av) ++*ref_slot(av); }
+void put_anon_vma(struct anon_vma *av) { if (av) --*ref_slot(av); }
+static LIST_HEAD(fake_i_mmap);
+void vma_link_file(struct vm_area_struct *vma) { list_add(&vma->shared, &fake_i_mmap); file_links++; }
+void vma_unlink_file(struct vm_area_struct *vma)
+{
+	if (!list_empty(&vma->shared)) {
+		list_del_init(&vma->shared);
+		file_links--;
+	}
+}
+unsigned long mm_rlimit(unsigned int res) { return stack_rlimit; }
+
+int call_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	mmap_calls++;
+	if (mmap_error)
+		return mmap_error;
+	vma->vm_ops = &file_vm_ops;
+	return 0;
+}
+
+int mmap_file_check(struct file *file, unsigned long prot, unsigned long flags,
+		    unsigned long *vm_flags)
+{
+	return check_error;
+}
+
+int shmem_zero_setup(struct vm_area_struct *vma)
+{
+	vma->vm_file = get_file((struct file *)0x5000);
+	vma->vm_ops = &file_vm_ops;
+	return 0;
 }
 
 /* ---- the address space and its page-table hooks ---- */
@@ -432,9 +512,10 @@ static struct vm_area_struct *add_vma(unsigned long start, unsigned long end,
 	vma->vm_start = PG(start);
 	vma->vm_end = PG(end);
 	vma->vm_flags = flags;
-	vma->vm_file = file;
+	vma->vm_file = file ? get_file(file) : NULL;
 	vma->vm_pgoff = pgoff;
 	vma->anon_vma = anon;
+	get_anon_vma(anon);
 	if (insert_vm_struct(&mm, vma))
 		printf("add_vma: overlap\n");
 	return vma;
@@ -611,9 +692,9 @@ static void test_unmapped_area(void)
 	      "no gap big enough below mmap_base: -ENOMEM");
 	CHECK(do_munmap(&mm, PG(1) + 1, PG(1)) == -EINVAL && do_munmap(&mm, PG(1), 0) == -EINVAL &&
 	      do_mmap(&mm, NULL, 0, 0, RW, MAP_PRIVATE | MAP_ANONYMOUS, 0) == (unsigned long)-EINVAL &&
-	      do_mmap(&mm, NULL, 0, PG(1), RW, MAP_SHARED | MAP_ANONYMOUS, 0) == (unsigned long)-EINVAL &&
+	      do_mmap(&mm, NULL, 0, PG(1), RW, 0x0f | MAP_ANONYMOUS, 0) == (unsigned long)-EINVAL &&
 	      do_mprotect(&mm, PG(3), PG(1), RW) == -ENOMEM,
-	      "bad arguments: -EINVAL; mprotect of a hole: -ENOMEM");
+	      "bad arguments (a bad map type too): -EINVAL; mprotect of a hole: -ENOMEM");
 	exit_mmap(&mm);
 }
 
@@ -667,6 +748,105 @@ static void test_alloc_failure(void)
 	exit_mmap(&mm);
 }
 
+/* A file mapping holds a file reference per VMA (splits too) and calls ->mmap once per new VMA. */
+static void test_file_refs(void)
+{
+	struct file *f = (struct file *)0x6000;
+	unsigned long a;
+
+	mm_setup();
+	mmap_calls = 0;
+	a = do_mmap(&mm, f, PG(10), PG(6), PROT_READ, MAP_PRIVATE | MAP_FIXED, 3);
+	CHECK(a == PG(10) && mmap_calls == 1 && refs_of(f) == 1 && file_links == 1 &&
+	      find_vma(&mm, PG(10))->vm_ops == &file_vm_ops && find_vma(&mm, PG(10))->vm_pgoff == 3,
+	      "mmap of a file: one ->mmap call, one reference, linked in i_mmap, vm_pgoff kept");
+	CHECK(do_munmap(&mm, PG(12), PG(2)) == 0 && refs_of(f) == 2 && file_links == 2 &&
+	      find_vma(&mm, PG(14))->vm_pgoff == 7,
+	      "a split VMA takes its own reference and i_mmap link; the tail's pgoff follows");
+	mmap_error = -ENODEV;
+	CHECK(do_mmap(&mm, f, PG(30), PG(2), PROT_READ, MAP_PRIVATE | MAP_FIXED, 0) ==
+	      (unsigned long)-ENODEV && !find_vma_intersection(&mm, PG(30), PG(32)) &&
+	      refs_of(f) == 2 && file_links == 2,
+	      "->mmap failing: its error, nothing mapped, no reference kept");
+	mmap_error = 0;
+	check_error = -EACCES;
+	CHECK(do_mmap(&mm, f, PG(30), PG(2), PROT_READ, MAP_SHARED | MAP_FIXED, 0) ==
+	      (unsigned long)-EACCES && refs_of(f) == 2, "mmap_file_check's -EACCES is returned");
+	check_error = 0;
+	exit_mmap(&mm);
+	CHECK(refs_of(f) == 0 && file_links == 0 && live_vmas == 0,
+	      "exit_mmap drops every file reference and i_mmap link");
+	a = do_mmap(&mm, NULL, 0, PG(3), RW, MAP_SHARED | MAP_ANONYMOUS, 0);
+	CHECK(!IS_ERR_VALUE(a) && find_vma(&mm, a)->vm_file == (struct file *)0x5000 &&
+	      find_vma(&mm, a)->vm_pgoff == 0 && (find_vma(&mm, a)->vm_flags & VM_SHARED),
+	      "MAP_SHARED|MAP_ANONYMOUS: a tmpfs file from page 0 (shmem_zero_setup)");
+	exit_mmap(&mm);
+	CHECK(all_refs_zero(), "no file or anon_vma reference left");
+}
+
+/* MAP_FIXED_NOREPLACE: -EEXIST over a mapping (nothing changed), like MAP_FIXED in a hole. */
+static void test_fixed_noreplace(void)
+{
+	mm_setup();
+	map_fixed(10, 4, RW);
+	CHECK(do_mmap(&mm, NULL, PG(12), PG(4), PROT_READ,
+		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, 0) == (unsigned long)-EEXIST &&
+	      layout_is("10-14:3") && !unmapped_hits[12],
+	      "MAP_FIXED_NOREPLACE over a mapping: -EEXIST, the mapping untouched");
+	CHECK(do_mmap(&mm, NULL, PG(20), PG(2), PROT_READ,
+		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, 0) == PG(20) &&
+	      layout_is("10-14:3 20-22:1"), "MAP_FIXED_NOREPLACE in a hole maps there");
+	CHECK(do_mmap(&mm, NULL, PG(30) + 1, PG(1), PROT_READ,
+		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, 0) == (unsigned long)-EINVAL,
+	      "MAP_FIXED_NOREPLACE at an unaligned address: -EINVAL");
+	exit_mmap(&mm);
+}
+
+/* do_brk grows the heap VMA in place (merging), refuses bad ranges. */
+static void test_brk(void)
+{
+	mm_setup();
+	CHECK(do_brk(&mm, PG(40), PG(2)) == 0 && do_brk(&mm, PG(42), PG(3) - 100) == 0 &&
+	      layout_is("40-45:3") && mm.total_vm == 5 && mm.data_vm == 5 && !mm.exec_vm,
+	      "two do_brk calls make one read-write VMA (len rounded up)");
+	CHECK(do_brk(&mm, PG(50) + 8, PG(1)) == -EINVAL && do_brk(&mm, PG(NPAGES - 1), PG(2)) == -ENOMEM &&
+	      do_brk(&mm, PG(60), 0) == 0 && layout_is("40-45:3"),
+	      "do_brk: unaligned -EINVAL, past task_size -ENOMEM, length 0 does nothing");
+	CHECK(do_munmap(&mm, PG(43), PG(2)) == 0 && layout_is("40-43:3"), "shrinking is munmap");
+	exit_mmap(&mm);
+}
+
+/* expand_stack: RLIMIT_STACK, the guard gap below, and get_unmapped_area keeping the gap free. */
+static void test_expand_stack(void)
+{
+	unsigned long gap_pages = stack_guard_gap >> PAGE_SHIFT, top = BASE_PAGE, got;
+	struct vm_area_struct *stack;
+
+	mm_setup();
+	got = do_mmap(&mm, NULL, PG(top - 4), PG(4), RW,
+		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_GROWSDOWN, 0);
+	stack = find_vma(&mm, PG(top - 1));
+	CHECK(got == PG(top - 4) && stack && (stack->vm_flags & VM_GROWSDOWN) && mm.stack_vm == 4,
+	      "MAP_GROWSDOWN gives a VM_GROWSDOWN VMA, counted in stack_vm");
+	CHECK(expand_stack(stack, PG(top - 6) + 123) == 0 && stack->vm_start == PG(top - 6) &&
+	      mm.total_vm == 6 && mm.stack_vm == 6 && !check_structure(),
+	      "expand_stack grows it down to the faulting page");
+	stack_rlimit = PG(8);
+	CHECK(expand_stack(stack, PG(top - 9)) == -ENOMEM && stack->vm_start == PG(top - 6) &&
+	      expand_stack(stack, PG(top - 8)) == 0,
+	      "RLIMIT_STACK: 9 pages refused at an 8-page limit, 8 allowed");
+	stack_rlimit = ~0UL;
+	map_fixed(top - 8 - gap_pages, 2, RW);	/* ends gap_pages - 2 below the stack */
+	CHECK(expand_stack(stack, PG(top - 9)) == -ENOMEM,
+	      "no growth to within stack_guard_gap of the mapping below");
+	do_munmap(&mm, PG(top - 8 - gap_pages), PG(2));
+	got = get_unmapped_area(&mm, NULL, 0, PG(4), 0, 0);
+	CHECK(got + PG(4) <= PG(top - 8 - gap_pages),
+	      "get_unmapped_area keeps the guard gap below a stack free (%lu)", got >> PAGE_SHIFT);
+	exit_mmap(&mm);
+	CHECK(mm.stack_vm == 0, "exit_mmap takes the stack out of stack_vm");
+}
+
 int main(void)
 {
 	unsigned long slab_pages_start;
@@ -685,9 +865,14 @@ int main(void)
 	test_unmapped_area();
 	test_map_count_limit();
 	test_alloc_failure();
+	test_file_refs();
+	test_fixed_noreplace();
+	test_brk();
+	test_expand_stack();
 	kmem_cache_shrink(vm_area_cachep);
 	CHECK(live_vmas == 0 && slab_env_slab_pages() == slab_pages_start,
 	      "no VMA leaked: %ld live, slab pages %lu -> %lu", live_vmas,
 	      slab_pages_start, slab_env_slab_pages());
+	CHECK(all_refs_zero(), "every file and anon_vma reference given back");
 	return test_exit();
 }

@@ -389,6 +389,7 @@ static const char * const vmstat_names[] = {
 	"pgfault", "pgmajfault", "pgrefill", "pgsteal_kswapd", "pgsteal_direct",
 	"pgscan_kswapd", "pgscan_direct", "pginodesteal", "slabs_scanned",
 	"kswapd_inodesteal", "pageoutrun", "pgrotated", "drop_pagecache", "drop_slab",
+	"oom_kill", "cow_fault", "cow_reuse", "zero_page_map",
 };
 
 static void test_vmstat(void)

@@ -27,6 +27,8 @@ static int fault_mm_init(struct mm_struct *mm)
 {
 	memset(mm, 0, sizeof(*mm));
 	mm->mm_rb = RB_ROOT;
+	init_rwsem(&mm->mmap_sem);	/* the fault path takes it */
+	spin_lock_init(&mm->page_table_lock);
 	mm->task_size = TASK_SIZE;
 	mm->mmap_base = TASK_SIZE / 2;
 	return mm_alloc_pgd(mm);
@@ -484,24 +486,3 @@ out:
 	fault_mm_exit(&mm);
 }
 
-/* A file VMA without ->fault (file mmap comes later): SIGBUS, so -EFAULT here. */
-KTEST(fault_file_sigbus)
-{
-	struct mm_struct mm;
-	static char fake_file;	/* never dereferenced: mmap_region only stores it */
-	unsigned long addr;
-	char c;
-
-	if (!KT_EXPECT(fault_mm_init(&mm) == 0))
-		return;
-	addr = do_mmap(&mm, (struct file *)&fake_file, 0, PAGE_SIZE, PROT_READ,
-		       MAP_PRIVATE, 0);
-	if (!KT_EXPECT(!IS_ERR_VALUE(addr)))
-		goto out;
-	switch_mm(NULL, &mm, current);
-	KT_EXPECT(copy_from_user(&c, (void __user *)addr, 1) == 1);
-	KT_EXPECT(pte_none(pte_of(&mm, addr)));
-	find_vma(&mm, addr)->vm_file = NULL;	/* exit_mmap has no file to put anyway */
-out:
-	fault_mm_exit(&mm);
-}
