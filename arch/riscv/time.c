@@ -16,6 +16,7 @@
 #include <asm/traps.h>
 #include <linux/sched.h>
 #include <linux/reboot.h>
+#include <linux/timer.h>
 #include <asm/setup.h>
 
 /* Written only by timer_interrupt (IRQs off); read anywhere. */
@@ -88,6 +89,7 @@ void timer_interrupt(void)
 	} while (next_tick <= get_cycles());
 	sbi_set_timer(next_tick);
 	scheduler_tick();
+	run_local_timers();
 	if (tick_hook)
 		tick_hook();
 }
