@@ -15,13 +15,15 @@
 #include <linux/genhd.h>
 #include <linux/devtmpfs.h>
 
-/* The character devices of drivers/char/mem.c, with Linux's modes. */
+/* The character devices of drivers/char/mem.c and drivers/tty, with Linux's modes. */
 static const struct {
 	const char *name;
 	unsigned int major, minor;
 	umode_t mode;
 } devtmpfs_chr_nodes[] = {
 	{ "console", 5, 1, 0600 },
+	{ "tty", 5, 0, 0666 },
+	{ "ttyS0", 4, 64, 0600 },
 	{ "null", 1, 3, 0666 },
 	{ "zero", 1, 5, 0666 },
 	{ "full", 1, 7, 0666 },

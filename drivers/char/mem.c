@@ -1,10 +1,9 @@
 /*
  * The memory devices of major 1 (null 3, zero 5, full 7, random 8,
- * urandom 9) and /dev/console (5,1), after Linux 4.x's drivers/char/mem.c
- * (memory_open picks the minor's operations). Leaves out /dev/mem, kmem,
- * port and kmsg, mmap of /dev/zero, and a console that reads: until the
- * tty layer comes with user space, a read is end of file (-EAGAIN with
- * O_NONBLOCK), since the console monitor owns the UART's input.
+ * urandom 9), after Linux 4.x's drivers/char/mem.c (memory_open picks the
+ * minor's operations), and the registration of the tty majors with them
+ * (/dev/console, /dev/tty and ttyS are drivers/tty/tty_io.c's). Leaves out
+ * /dev/mem, kmem, port and kmsg, and mmap of /dev/zero.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -13,9 +12,9 @@
 #include <linux/kdev_t.h>
 #include <linux/random.h>
 #include <linux/devtmpfs.h>
+#include <linux/tty.h>
 
 #define MEM_MAJOR	1
-#define TTYAUX_MAJOR	5	/* /dev/tty, /dev/console, /dev/ptmx */
 
 /* /dev/null's and /dev/zero's writes: every byte taken and dropped. */
 static ssize_t write_iter_null(struct kiocb *iocb, struct iov_iter *from)
@@ -101,57 +100,12 @@ static const struct file_operations memory_fops = {
 	.llseek = noop_llseek,
 };
 
-/* ---- /dev/console ---- */
-
-/* ->write_iter: the bytes on the console as they are (printk's bare text, no stamp). */
-static ssize_t console_write_iter(struct kiocb *iocb, struct iov_iter *from)
-{
-	char chunk[256];
-	ssize_t done = 0;
-
-	while (iov_iter_count(from)) {
-		size_t n = copy_from_iter(chunk, min_t(size_t, iov_iter_count(from), sizeof(chunk)), from);
-
-		if (!n)
-			return done ? done : -EFAULT;
-		printk(KERN_CONT "%.*s", (int)n, chunk);
-		done += n;
-	}
-	return done;
-}
-
-/* ->read_iter: no input before the tty layer: end of file, or -EAGAIN if non-blocking. */
-static ssize_t console_read_iter(struct kiocb *iocb, struct iov_iter *to)
-{
-	return iocb->ki_filp->f_flags & O_NONBLOCK ? -EAGAIN : 0;
-}
-
-static const struct file_operations console_fops = {
-	.llseek = noop_llseek,
-	.read_iter = console_read_iter,
-	.write_iter = console_write_iter,
-};
-
-/* ->open of major 5: only minor 1, the console, exists. 0 or -ENXIO. */
-static int tty_aux_open(struct inode *inode, struct file *filp)
-{
-	if (MINOR(inode->i_rdev) != 1)
-		return -ENXIO;
-	filp->f_op = &console_fops;
-	return 0;
-}
-
-static const struct file_operations tty_aux_fops = {
-	.open = tty_aux_open,
-	.llseek = noop_llseek,
-};
-
 int chr_dev_init(void)
 {
 	int err = register_chrdev(MEM_MAJOR, "mem", &memory_fops);
 
 	if (!err)
-		err = register_chrdev(TTYAUX_MAJOR, "/dev/console", &tty_aux_fops);
+		err = tty_chrdev_init();	/* majors 4 and 5 */
 	if (err)
 		pr_err("mem: register_chrdev: %d\n", err);
 	return err;

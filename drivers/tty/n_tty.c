@@ -371,6 +371,34 @@ static void start_output(struct tty_struct *tty)
 	process_echoes(tty);
 }
 
+int tty_flow_control(struct tty_struct *tty, int action)
+{
+	unsigned long flags;
+	unsigned char c;
+	int err = 0;
+
+	spin_lock_irqsave(&tty->lock, flags);
+	switch (action) {
+	case TCOOFF:
+		tty->stopped = true;
+		break;
+	case TCOON:
+		start_output(tty);
+		break;
+	case TCIOFF:
+	case TCION:
+		c = tty->termios.c_cc[action == TCIOFF ? VSTOP : VSTART];
+		if (c != _POSIX_VDISABLE)
+			tty->ops->write(tty, &c, 1);
+		break;
+	default:
+		err = -EINVAL;
+	}
+	spin_unlock_irqrestore(&tty->lock, flags);
+	wake_up(&tty->write_wait);
+	return err;
+}
+
 /* IXON: VSTOP stops output, VSTART starts it (one character for both toggles). True if consumed. */
 static bool receive_flow_char(struct tty_struct *tty, unsigned char c)
 {
@@ -482,6 +510,20 @@ void n_tty_flush_input(struct tty_struct *tty)
 	spin_unlock_irqrestore(&tty->lock, flags);
 }
 
+size_t n_tty_take_input(struct tty_struct *tty, unsigned char *buf, size_t max)
+{
+	unsigned long flags;
+	size_t n;
+
+	spin_lock_irqsave(&tty->lock, flags);
+	n = min(read_cnt(tty), max);
+	for (size_t i = 0; i < n; i++)
+		buf[i] = ring_byte(tty, tty->read_tail + i);
+	reset_input(tty);
+	spin_unlock_irqrestore(&tty->lock, flags);
+	return n;
+}
+
 void n_tty_flush_output(struct tty_struct *tty)
 {
 	unsigned long flags;
@@ -517,6 +559,23 @@ int n_tty_inq(struct tty_struct *tty)
 	return n;
 }
 
+bool n_tty_input_available(struct tty_struct *tty)
+{
+	unsigned long flags;
+	size_t want = 1;
+	bool ready;
+
+	spin_lock_irqsave(&tty->lock, flags);
+	if (!L_(tty, ICANON) && !tty->termios.c_cc[VTIME] && tty->termios.c_cc[VMIN])
+		want = tty->termios.c_cc[VMIN];
+	if (L_(tty, ICANON))
+		ready = tty->canon_head != tty->read_tail;
+	else
+		ready = read_cnt(tty) >= want;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	return ready;
+}
+
 /* ---- reading ---- */
 
 /* Can a read go on? Canonical: a line is complete; else @want bytes are in. */
@@ -542,7 +601,7 @@ static bool tty_signal_pending(struct tty_struct *tty)
 /*
  * Sleeps on read_wait until input_ready(@want), for at most @timeout
  * jiffies (negative: no limit). 0 when ready, 1 on the timeout, -EAGAIN
- * (O_NONBLOCK in @flags), -EINTR (a signal). Process context.
+ * (O_NONBLOCK in @flags), -ERESTARTSYS (a signal). Process context.
  */
 static int wait_for_input(struct tty_struct *tty, size_t want, long timeout, int flags)
 {
@@ -561,7 +620,7 @@ static int wait_for_input(struct tty_struct *tty, size_t want, long timeout, int
 		ret = -EAGAIN;
 		if (flags & O_NONBLOCK)
 			break;
-		ret = -EINTR;
+		ret = -ERESTARTSYS;
 		if (tty_signal_pending(tty))
 			break;
 		if (timeout < 0) {
@@ -714,7 +773,7 @@ ssize_t n_tty_read_kernel(struct tty_struct *tty, void *buf, size_t nr, int flag
 
 /*
  * Sleeps on write_wait while output is stopped. 0 once it runs, -EAGAIN
- * (O_NONBLOCK), -EINTR (a signal). Process context.
+ * (O_NONBLOCK), -ERESTARTSYS (a signal). Process context.
  */
 static int wait_for_start(struct tty_struct *tty, int flags)
 {
@@ -729,7 +788,7 @@ static int wait_for_start(struct tty_struct *tty, int flags)
 		ret = -EAGAIN;
 		if (flags & O_NONBLOCK)
 			break;
-		ret = -EINTR;
+		ret = -ERESTARTSYS;
 		if (tty_signal_pending(tty))
 			break;
 		schedule();

@@ -2,12 +2,17 @@
  * 16550-compatible UARTs, bound from the device tree as the platform driver
  * "serial8250": QEMU's ns16550a (byte registers) and the Synopsys
  * DesignWare APB UART of the JH7110/JH7100 (reg-shift 2, 32-bit access).
- * The node /chosen/stdout-path names becomes the console. Output is polled
- * (printk must work anywhere); input is interrupt driven into a ring buffer
- * when the UART has an interrupt, polled otherwise. The divisor is left as
- * the firmware set it (115200); no modem lines, no tty layer yet. Seed:
- * Linux's 8250 driver (struct uart_8250_port, serial_in/serial_out);
- * registers as in the 16550 data sheet.
+ * The node /chosen/stdout-path names becomes the console. Each line is
+ * also the tty ttyS<n> (include/linux/tty.h, docs/tty.md). Output is
+ * polled (printk must work anywhere; the tty writes through the same
+ * putc). Input is interrupt driven: while the tty is open its received
+ * bytes go to N_TTY (n_tty_receive_buf, whose 4 KiB ring holds what is
+ * typed ahead), otherwise (and once the console monitor polls) into a
+ * small ring the monitor reads (serial_getc); a UART without an interrupt
+ * is polled by the monitor only and gives its tty no input. The divisor is left as the firmware set
+ * it (115200); no modem lines. Seed: Linux's 8250 driver (struct
+ * uart_8250_port, serial_in/serial_out); registers as in the 16550 data
+ * sheet.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -18,6 +23,8 @@
 #include <linux/interrupt.h>
 #include <linux/platform_device.h>
 #include <linux/of.h>
+#include <linux/kdev_t.h>
+#include <linux/tty.h>
 #include <asm/io.h>
 
 /* Register numbers, before reg-shift scales them to offsets. */
@@ -47,9 +54,11 @@ struct uart_8250_port {
 	 * The RX ring: the interrupt adds at rx_head, serial_getc takes at
 	 * rx_tail; free-running counters, index % sizeof(rx_buf).
 	 */
-	spinlock_t rx_lock;		/* protects rx_buf, rx_head, rx_tail */
+	spinlock_t rx_lock;		/* protects rx_buf, rx_head, rx_tail, rx_to_tty */
 	char rx_buf[256];
 	unsigned int rx_head, rx_tail;
+	bool rx_to_tty;			/* the tty is open: input goes to it */
+	struct tty_struct tty;		/* ttyS<n> */
 };
 
 /* Lines in use, by ttyS number; written by probes only (boot, one CPU). */
@@ -76,15 +85,20 @@ static void serial_out(struct uart_8250_port *up, int reg, u32 val)
 }
 
 /*
- * One byte out on the console UART: wait for an empty transmit holding
- * register, then write it. Polled, no lock: works with interrupts off and
- * inside a panic. Only once console_port is set.
+ * One byte out on @up: wait for an empty transmit holding register, then
+ * write it. Polled, no lock: works with interrupts off and inside a panic.
  */
+static void serial_port_putc(struct uart_8250_port *up, int c)
+{
+	while (!(serial_in(up, UART_LSR) & UART_LSR_THRE))
+		;
+	serial_out(up, UART_TX, c);
+}
+
+/* One byte out on the console UART. Only once console_port is set. */
 static void serial_putc(int c)
 {
-	while (!(serial_in(console_port, UART_LSR) & UART_LSR_THRE))
-		;
-	serial_out(console_port, UART_TX, c);
+	serial_port_putc(console_port, c);
 }
 
 /* The console's write: n bytes of s, "\n" sent as "\r\n". Any context. */
@@ -97,23 +111,57 @@ static struct console serial_console = {
 	.write = serial_console_write,
 };
 
-/* RX interrupt: move every waiting byte into the ring; drop on overflow. */
+/*
+ * RX interrupt: every waiting byte to the open tty (64 at a time, in
+ * order: under rx_lock), else into the ring, dropped when it is full.
+ */
 static void serial8250_interrupt(unsigned int irq, void *data)
 {
 	struct uart_8250_port *up = data;
+	unsigned char buf[64];
+	size_t n = 0;
 
 	spin_lock(&up->rx_lock);
 	while (serial_in(up, UART_LSR) & UART_LSR_DR) {
-		char c = serial_in(up, UART_RX);
+		unsigned char c = serial_in(up, UART_RX);
 
-		if (up->rx_head - up->rx_tail < sizeof(up->rx_buf))
+		if (up->rx_to_tty) {
+			buf[n++] = c;
+			if (n == sizeof(buf)) {
+				n_tty_receive_buf(&up->tty, buf, n);
+				n = 0;
+			}
+		} else if (up->rx_head - up->rx_tail < sizeof(up->rx_buf)) {
 			up->rx_buf[up->rx_head++ % sizeof(up->rx_buf)] = c;
+		}
 	}
+	if (n)
+		n_tty_receive_buf(&up->tty, buf, n);
 	spin_unlock(&up->rx_lock);
 }
 
-/* Next byte typed on the console: from the ring, or straight from the
- * UART if it is polled. -EAGAIN if none is waiting (or no console UART). */
+/*
+ * Input goes to the ring from now on, and what the tty holds unread goes
+ * there first (the ring is empty while the tty has the input), so nothing
+ * typed is lost between the tty and the monitor. rx_lock held.
+ */
+static void serial8250_rx_to_ring(struct uart_8250_port *up)
+{
+	unsigned char left[sizeof(up->rx_buf)];
+	size_t n;
+
+	up->rx_to_tty = false;
+	n = n_tty_take_input(&up->tty, left, sizeof(left));
+	for (size_t i = 0; i < n && up->rx_head - up->rx_tail < sizeof(up->rx_buf); i++)
+		up->rx_buf[up->rx_head++ % sizeof(up->rx_buf)] = left[i];
+}
+
+/*
+ * Next byte typed on the console: from the ring, or straight from the
+ * UART if it is polled. -EAGAIN if none is waiting (or no console UART).
+ * Its caller, the console monitor, runs only when there is no init: it
+ * takes the input over even if the tty is still open (pid 1's files).
+ */
 int serial_getc(void)
 {
 	struct uart_8250_port *up = console_port;
@@ -126,10 +174,74 @@ int serial_getc(void)
 		return serial_in(up, UART_LSR) & UART_LSR_DR ?
 		       (int)(serial_in(up, UART_RX) & 0xff) : -EAGAIN;
 	spin_lock_irqsave(&up->rx_lock, flags);
+	if (up->rx_to_tty)
+		serial8250_rx_to_ring(up);
 	if (up->rx_tail != up->rx_head)
 		c = (unsigned char)up->rx_buf[up->rx_tail++ % sizeof(up->rx_buf)];
 	spin_unlock_irqrestore(&up->rx_lock, flags);
 	return c;
+}
+
+/* ---- the tty ------------------------------------------------------------- */
+
+/* tty ->write: the output-processed bytes, polled out (tty->lock held, any context). */
+static void serial8250_tty_write(struct tty_struct *tty, const unsigned char *buf, size_t n)
+{
+	struct uart_8250_port *up = tty->driver_data;
+
+	for (size_t i = 0; i < n; i++)
+		serial_port_putc(up, buf[i]);
+}
+
+/* tty ->open (first open): what waits in the ring goes to the tty, then every new byte. */
+static int serial8250_tty_open(struct tty_struct *tty)
+{
+	struct uart_8250_port *up = tty->driver_data;
+	unsigned long flags;
+
+	spin_lock_irqsave(&up->rx_lock, flags);
+	while (up->rx_tail != up->rx_head) {
+		unsigned char c = up->rx_buf[up->rx_tail++ % sizeof(up->rx_buf)];
+
+		n_tty_receive_buf(tty, &c, 1);
+	}
+	up->rx_to_tty = true;
+	spin_unlock_irqrestore(&up->rx_lock, flags);
+	return 0;
+}
+
+/* tty ->close (last close): input, and what the tty held unread, back to the ring. */
+static void serial8250_tty_close(struct tty_struct *tty)
+{
+	struct uart_8250_port *up = tty->driver_data;
+	unsigned long flags;
+
+	spin_lock_irqsave(&up->rx_lock, flags);
+	if (up->rx_to_tty)
+		serial8250_rx_to_ring(up);
+	spin_unlock_irqrestore(&up->rx_lock, flags);
+}
+
+static const struct tty_operations serial8250_tty_ops = {
+	.write = serial8250_tty_write,
+	.open = serial8250_tty_open,
+	.close = serial8250_tty_close,
+	.signal = tty_signal_pgrp,
+	.signal_pending = tty_signal_pending_current,
+	.job_control = tty_job_control,
+};
+
+/* Sets up ttyS<line> on @up and registers it (4:64+line; /dev/console's if @console). */
+static void serial8250_tty_setup(struct device *dev, struct uart_8250_port *up,
+				 int line, bool console)
+{
+	int err;
+
+	tty_init(&up->tty, &serial8250_tty_ops, up->name);
+	up->tty.driver_data = up;
+	err = tty_register(&up->tty, MKDEV(TTY_MAJOR, TTY_SERIAL_MINOR + line), console);
+	if (err)
+		dev_warn(dev, "%s: tty_register: %d\n", up->name, err);
 }
 
 /* ---- binding ------------------------------------------------------------- */
@@ -274,6 +386,7 @@ static void serial8250_register(struct platform_device *pdev,
 		serial_console.name = up->name;
 		register_console(&serial_console);
 	}
+	serial8250_tty_setup(&pdev->dev, up, line, console_port == up);
 	if (up->irq)
 		snprintf(how, sizeof(how), "irq %u", up->irq);
 	dev_info(&pdev->dev, "%s at MMIO 0x%lx %s (reg-shift %u, io-width %u)%s\n",

@@ -151,5 +151,12 @@ struct winsize {
 #define TCOFLUSH	1
 #define TCIOFLUSH	2
 #endif
+/* tcflow's actions (TCXONC) */
+#ifndef TCOOFF
+#define TCOOFF		0	/* suspend output */
+#define TCOON		1	/* restart it */
+#define TCIOFF		2	/* send VSTOP */
+#define TCION		3	/* send VSTART */
+#endif
 
 #endif

@@ -113,6 +113,25 @@ void console_write_crlf(void (*putc)(int c), const char *s, size_t n)
 	}
 }
 
+/* The tty layer each line is registered with (drivers/tty, tested in test_tty.c). */
+void tty_init(struct tty_struct *tty, const struct tty_operations *ops, const char *name)
+{
+	tty->ops = ops;
+	tty->name = name;
+}
+
+int tty_register(struct tty_struct *tty, dev_t dev, bool console)
+{
+	tty->dev = dev;
+	return 0;
+}
+
+void n_tty_receive_buf(struct tty_struct *tty, const unsigned char *buf, size_t n) { }
+size_t n_tty_take_input(struct tty_struct *tty, unsigned char *buf, size_t max) { return 0; }
+void tty_signal_pgrp(struct tty_struct *tty, int sig) { }
+bool tty_signal_pending_current(struct tty_struct *tty) { return false; }
+int tty_job_control(struct tty_struct *tty, bool is_write) { return 0; }
+
 /* ---- stand-in drivers and what they saw --------------------------------- */
 
 struct probe_rec {

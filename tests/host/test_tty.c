@@ -1,10 +1,14 @@
 /*
- * Host tests for the line discipline (drivers/tty/n_tty.c, tty_io.c):
- * bytes arrive as a terminal sends them, in chunks, from a simulated
- * interrupt (n_tty_receive_buf); the checks look at what read() returns,
- * what is echoed through the driver's write, and which signals go out.
- * The scheduler here is a shim: a sleeping reader or writer lets the next
- * scripted "interrupt" happen, and a timed sleep moves jiffies on.
+ * Host tests for the tty layer (drivers/tty/n_tty.c, tty_io.c,
+ * tty_jobctrl.c): bytes arrive as a terminal sends them, in chunks, from a
+ * simulated interrupt (n_tty_receive_buf); the checks look at what read()
+ * returns, what is echoed through the driver's write, and which signals go
+ * out. Then the character device: open and the controlling tty, the
+ * ioctls through user copies, poll, and the job-control decisions, with
+ * the process layer (kill_pgrp, is_ignored, is_current_pgrp_orphaned,
+ * signal_pending) a stand-in that records what it is asked. The scheduler
+ * is a shim: a sleeping reader or writer lets the next scripted
+ * "interrupt" happen, and a timed sleep moves jiffies on.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,9 +16,15 @@
 #include <linux/errno.h>
 #include <linux/tty.h>
 #include <linux/sched.h>
+#include <linux/signal.h>
 #include <linux/jiffies.h>
 #include <linux/highmem.h>
 #include <linux/fs.h>
+#include <linux/kdev_t.h>
+#include <linux/poll.h>
+#include <linux/uio.h>
+#include <uapi/ioctl.h>
+#include <asm/uaccess.h>
 #include "test.h"
 
 /* ---- the scheduler shim: one task, interrupts from a script ---- */
@@ -26,6 +36,7 @@ unsigned int HZ = 100;
 unsigned long riscv_timebase = 10000000;
 
 static struct tty_struct tty;
+static bool pending;		/* what signal_pending reports */
 static unsigned long sched_calls;
 static int timeouts_in_a_row;	/* timed sleeps no interrupt ended */
 
@@ -98,6 +109,16 @@ void *kmap_atomic(struct page *page)
 }
 
 void __kunmap_atomic(void *addr)
+{
+	abort();
+}
+
+void *kmap(struct page *page)
+{
+	abort();
+}
+
+void kunmap(struct page *page)
 {
 	abort();
 }
@@ -373,8 +394,7 @@ static void test_signals(void)
 	CHECK(output_is("^\b^C\r\n"), "^V echoes ^ and backs over it");
 }
 
-/* A reader asleep when ^C comes leaves with -EINTR once the process layer says a signal is pending. */
-static bool pending;
+/* A reader asleep when ^C comes leaves with -ERESTARTSYS once the process layer says a signal is pending. */
 static bool fake_pending(struct tty_struct *t)
 {
 	return pending;
@@ -399,8 +419,8 @@ static void test_interrupted_read(void)
 	type("partial");
 	irq_later("\x03", 1);
 	n = rd(100, 0);
-	CHECK(n == -EINTR && nr_sigs == 1 && sigs[0] == SIGINT,
-	      "a sleeping reader is ended by ^C with -EINTR (got %zd)", n);
+	CHECK(n == -ERESTARTSYS && nr_sigs == 1 && sigs[0] == SIGINT,
+	      "a sleeping reader is ended by ^C with -ERESTARTSYS (got %zd)", n);
 	pending = false;
 }
 
@@ -664,6 +684,617 @@ static void test_reprint(void)
 	CHECK(output_is("ab^R\r\nab"), "VREPRINT (^R) shows the line again on a new line");
 }
 
+/* ==== the process layer, as the tty's character device sees it ==== */
+
+/* Processes: current (host_task) and others, each a thread-group leader with its signal_struct. */
+spinlock_t tasklist_lock = __SPIN_LOCK_UNLOCKED;
+struct task_struct init_task;
+static struct signal_struct cur_sig;
+/* cur_sig's process as the others see it, when current plays another one. */
+static struct task_struct me_task = { .pid = 100, .tgid = 100, .comm = "me" };
+static struct task_struct bg_task = { .pid = 200, .tgid = 200, .comm = "bg" };
+static struct signal_struct bg_sig;
+static struct task_struct other_task = { .pid = 300, .tgid = 300, .comm = "other" };
+static struct signal_struct other_sig;
+
+static struct { int pgrp, sig, priv; } kills[16];
+static int nr_kills;
+static unsigned long ignored;	/* sigmask of what current blocks or ignores */
+static bool orphaned;		/* is_current_pgrp_orphaned's answer */
+static bool kill_sets_pending;	/* a kill of current's group makes a signal pending */
+
+int kill_pgrp(int pgrp, int sig, int priv)
+{
+	if (spin_is_locked(&tasklist_lock) || spin_is_locked(&tty.lock))
+		write_unlocked = true;	/* never called under the tty's locks */
+	if (nr_kills < 16)
+		kills[nr_kills++] = (typeof(kills[0])){ pgrp, sig, priv };
+	if (kill_sets_pending && pgrp == current->signal->pgrp)
+		pending = true;
+	return 0;
+}
+
+bool is_ignored(int sig)
+{
+	return ignored & sigmask(sig);
+}
+
+bool is_current_pgrp_orphaned(void)
+{
+	return orphaned;
+}
+
+bool signal_pending(struct task_struct *p)
+{
+	return pending;
+}
+
+int task_pgrp_nr(const struct task_struct *t)
+{
+	return t->signal ? t->signal->pgrp : 0;
+}
+
+int task_session_nr(const struct task_struct *t)
+{
+	return t->signal ? t->signal->session : 0;
+}
+
+static const struct file_operations *chrdevs[8];
+
+int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops)
+{
+	if (major >= 8 || chrdevs[major])
+		return -EBUSY;
+	chrdevs[major] = fops;
+	return 0;
+}
+
+/* The driver: its open and close are counted. */
+static int drv_opens, drv_closes;
+
+static int fake_open(struct tty_struct *t)
+{
+	drv_opens++;
+	return 0;
+}
+
+static void fake_close(struct tty_struct *t)
+{
+	drv_closes++;
+}
+
+static const struct tty_operations proc_ops = {
+	.write = fake_write,
+	.open = fake_open,
+	.close = fake_close,
+	.signal = tty_signal_pgrp,
+	.signal_pending = tty_signal_pending_current,
+	.job_control = tty_job_control,
+};
+
+#define PGRP_ME		100	/* current: pid 100, leader of session 100 */
+#define PGRP_BG		200	/* another group of session 100 */
+#define SID_OTHER	300	/* another session */
+#define BAD_UPTR	16	/* a user address that faults (the host uaccess shim's page 0) */
+
+static void set_sig(struct signal_struct *sig, int pgrp, int session, bool leader)
+{
+	memset(sig, 0, sizeof(*sig));
+	sig->pgrp = pgrp;
+	sig->session = session;
+	sig->leader = leader;
+}
+
+/*
+ * The console tty with the process layer's hooks, and a fresh world:
+ * current leads session 100 (no controlling tty), bg is group 200 of it,
+ * other leads session 300; nothing blocked, nothing pending, root.
+ */
+static void reset_proc(void)
+{
+	reset();
+	tty.ops = &proc_ops;
+	tty.dev = MKDEV(TTY_MAJOR, TTY_SERIAL_MINOR);
+	set_sig(&cur_sig, PGRP_ME, PGRP_ME, true);
+	set_sig(&bg_sig, PGRP_BG, PGRP_ME, false);
+	set_sig(&other_sig, SID_OTHER, SID_OTHER, true);
+	host_task.signal = &cur_sig;
+	host_task.cred.euid = 0;
+	nr_kills = 0;
+	ignored = 0;
+	orphaned = false;
+	pending = false;
+	kill_sets_pending = false;
+	drv_opens = drv_closes = 0;
+}
+
+/* Once: the process list and the registered devices. */
+static void setup_proc_world(void)
+{
+	INIT_LIST_HEAD(&init_task.tasks);
+	list_add_tail(&host_task.tasks, &init_task.tasks);
+	list_add_tail(&me_task.tasks, &init_task.tasks);
+	list_add_tail(&bg_task.tasks, &init_task.tasks);
+	list_add_tail(&other_task.tasks, &init_task.tasks);
+	host_task.group_leader = &host_task;
+	bg_task.group_leader = &bg_task;
+	other_task.group_leader = &other_task;
+	host_task.tgid = host_task.pid = PGRP_ME;
+	me_task.group_leader = &me_task;
+	me_task.signal = &cur_sig;
+	bg_task.signal = &bg_sig;
+	other_task.signal = &other_sig;
+}
+
+/* An open file on device @dev. */
+struct tfile {
+	struct inode inode;
+	struct file file;
+};
+
+static int topen(struct tfile *f, dev_t dev, unsigned int flags)
+{
+	memset(f, 0, sizeof(*f));
+	f->inode.i_rdev = dev;
+	f->file.f_inode = &f->inode;
+	f->file.f_flags = flags;
+	f->file.f_mode = FMODE_READ | FMODE_WRITE;
+	return tty_fops.open(&f->inode, &f->file);
+}
+
+static void tclose(struct tfile *f)
+{
+	tty_fops.release(&f->inode, &f->file);
+}
+
+static long tioctl(struct tfile *f, unsigned int cmd, void *arg)
+{
+	return tty_fops.unlocked_ioctl(&f->file, cmd, (unsigned long)arg);
+}
+
+static long tioctl_int(struct tfile *f, unsigned int cmd, int *val)
+{
+	return tioctl(f, cmd, val);
+}
+
+/* read(2) and write(2) through the file operations. */
+static ssize_t fread_(struct tfile *f, size_t nr)
+{
+	struct kvec kv = { .iov_base = rbuf, .iov_len = nr };
+	struct kiocb kio = { .ki_filp = &f->file };
+	struct iov_iter to;
+
+	memset(rbuf, 0, sizeof(rbuf));
+	iov_iter_kvec(&to, READ, &kv, 1, nr);
+	return tty_fops.read_iter(&kio, &to);
+}
+
+static ssize_t fwrite_(struct tfile *f, const char *s)
+{
+	struct kvec kv = { .iov_base = (void *)s, .iov_len = strlen(s) };
+	struct kiocb kio = { .ki_filp = &f->file };
+	struct iov_iter from;
+
+	iov_iter_kvec(&from, WRITE, &kv, 1, strlen(s));
+	return tty_fops.write_iter(&kio, &from);
+}
+
+/* Was exactly one kill_pgrp(@pgrp, @sig, 1) made since the last reset? */
+static bool killed_once(int pgrp, int sig)
+{
+	return nr_kills == 1 && kills[0].pgrp == pgrp && kills[0].sig == sig && kills[0].priv == 1;
+}
+
+/* current opens ttyS0 as a session leader: its controlling tty, foreground group 100. */
+static void open_ctty(struct tfile *f)
+{
+	if (topen(f, MKDEV(TTY_MAJOR, TTY_SERIAL_MINOR), O_RDWR) || cur_sig.tty != &tty)
+		abort();
+}
+
+static void test_devices(void)
+{
+	struct tfile a, b, c;
+	int err;
+
+	reset_proc();
+	CHECK(chrdevs[TTY_MAJOR] == &tty_fops && chrdevs[TTYAUX_MAJOR] == &tty_fops,
+	      "tty_chrdev_init registers majors 4 (ttyS) and 5 (tty, console)");
+	CHECK(tty_register(&tty, MKDEV(TTY_MAJOR, TTY_SERIAL_MINOR), false) == -EBUSY &&
+	      tty_register(&tty, MKDEV(TTY_MAJOR, 63), false) == -EINVAL &&
+	      tty_register(&tty, MKDEV(TTYAUX_MAJOR, 64), false) == -EINVAL &&
+	      tty_register(&tty, MKDEV(TTY_MAJOR, TTY_SERIAL_MINOR + TTY_NR_MINORS), false) == -EINVAL,
+	      "tty_register: a taken number -EBUSY, one outside 4:64.. -EINVAL");
+	CHECK(tty_devnum(&tty) == MKDEV(4, 64) && tty_devnum(NULL) == 0, "tty_devnum: ttyS0 is 4:64, none 0");
+	CHECK(topen(&a, MKDEV(TTYAUX_MAJOR, 0), O_RDWR) == -ENXIO,
+	      "/dev/tty without a controlling tty: -ENXIO");
+	CHECK(topen(&a, MKDEV(TTY_MAJOR, TTY_SERIAL_MINOR + 1), O_RDWR) == -ENXIO &&
+	      topen(&a, MKDEV(TTYAUX_MAJOR, 2), O_RDWR) == -ENXIO, "an unregistered tty: -ENXIO");
+
+	err = topen(&a, MKDEV(TTYAUX_MAJOR, 1), O_RDWR);
+	CHECK(!err && a.file.private_data == &tty && drv_opens == 1 && tty.count == 1,
+	      "/dev/console opens the console's tty, the driver's open runs");
+	CHECK(!cur_sig.tty && !tty.session, "a session leader opening /dev/console gets no controlling tty (Linux)");
+	CHECK(topen(&b, MKDEV(TTY_MAJOR, TTY_SERIAL_MINOR), O_RDWR | O_NOCTTY) == 0 && !cur_sig.tty &&
+	      drv_opens == 1 && tty.count == 2, "ttyS0 with O_NOCTTY: no controlling tty; the driver opened once");
+	CHECK(topen(&c, MKDEV(TTY_MAJOR, TTY_SERIAL_MINOR), O_RDWR) == 0 && cur_sig.tty == &tty &&
+	      tty.session == PGRP_ME && tty.pgrp == PGRP_ME,
+	      "a session leader without one opening ttyS0 acquires it (session and foreground: its own)");
+	tclose(&c);
+	CHECK(topen(&c, MKDEV(TTYAUX_MAJOR, 0), O_RDWR) == 0 && c.file.private_data == &tty,
+	      "/dev/tty then opens the controlling tty");
+	CHECK(tty_fops.llseek(&c.file, 0, 0) == -ESPIPE, "a tty cannot seek");
+	tclose(&c);
+	tclose(&b);
+	CHECK(drv_closes == 0 && tty.count == 1, "closes before the last leave the driver running");
+	tclose(&a);
+	CHECK(drv_closes == 1 && tty.count == 0, "the last close calls the driver's close");
+	CHECK(cur_sig.tty == &tty, "the controlling tty outlives its files");
+
+	reset_proc();
+	cur_sig.leader = false;
+	CHECK(topen(&a, MKDEV(TTY_MAJOR, TTY_SERIAL_MINOR), O_RDWR) == 0 && !cur_sig.tty,
+	      "a process that leads no session does not acquire a tty by opening it");
+	tclose(&a);
+	cur_sig.leader = true;
+	tty.session = tty.pgrp = SID_OTHER;
+	other_sig.tty = &tty;
+	CHECK(topen(&a, MKDEV(TTY_MAJOR, TTY_SERIAL_MINOR), O_RDWR) == 0 && !cur_sig.tty,
+	      "nor one another session has");
+	tclose(&a);
+	other_sig.tty = NULL;	/* that session ended without disassociate_ctty */
+	other_task.exit_state = EXIT_ZOMBIE;
+	other_sig.tty = &tty;
+	CHECK(topen(&a, MKDEV(TTY_MAJOR, TTY_SERIAL_MINOR), O_RDWR) == 0 && cur_sig.tty == &tty &&
+	      tty.session == PGRP_ME && tty.pgrp == PGRP_ME,
+	      "a tty whose session has no live process left is free: the opener acquires it");
+	tclose(&a);
+	other_task.exit_state = 0;
+	other_sig.tty = NULL;
+	cur_sig.tty = NULL;
+	tty.session = tty.pgrp = SID_OTHER;
+	CHECK(topen(&a, MKDEV(TTY_MAJOR, TTY_SERIAL_MINOR), O_RDWR | O_NOCTTY) == 0 &&
+	      tioctl(&a, TIOCSCTTY, NULL) == 0 && cur_sig.tty == &tty && tty.session == PGRP_ME,
+	      "...and TIOCSCTTY (arg 0) takes it (init's next shell after the last one exited)");
+	tclose(&a);
+	cur_sig.tty = NULL;
+	host_task.signal = NULL;
+	CHECK(topen(&a, MKDEV(TTY_MAJOR, TTY_SERIAL_MINOR), O_RDWR) == 0 &&
+	      topen(&b, MKDEV(TTYAUX_MAJOR, 0), O_RDWR) == -ENXIO, "a kernel thread (no signal_struct) opens ttys, has none");
+	tclose(&a);
+}
+
+static void test_termios_ioctls(void)
+{
+	struct termios t;
+	struct winsize ws = { 0 };
+	struct tfile f;
+	int n = -1;
+
+	reset_proc();
+	open_ctty(&f);
+	CHECK(tioctl(&f, TCGETS, &t) == 0 && t.c_lflag == tty_std_termios.c_lflag &&
+	      t.c_cc[VINTR] == 3, "TCGETS copies the termios out");
+	CHECK(tioctl(&f, TCGETS, (void *)BAD_UPTR) == -EFAULT, "TCGETS to a bad pointer: -EFAULT");
+	t.c_lflag &= ~ECHO;
+	CHECK(tioctl(&f, TCSETS, &t) == 0 && !(tty.termios.c_lflag & ECHO), "TCSETS sets it");
+	type("pw\r");
+	CHECK(output_is(""), "...and the change holds (no echo)");
+	CHECK(tioctl_int(&f, FIONREAD, &n) == 0 && n == 3, "FIONREAD: 3 bytes (got %d)", n);
+	t.c_lflag |= ECHO;
+	CHECK(tioctl(&f, TCSETSF, &t) == 0 && tty_inq(&tty) == 0 && (tty.termios.c_lflag & ECHO),
+	      "TCSETSF sets it and drops the unread line");
+	CHECK(tioctl(&f, TCSETSW, &t) == 0, "TCSETSW");
+	CHECK(tioctl(&f, TCSETS, (void *)BAD_UPTR) == -EFAULT, "TCSETS from a bad pointer: -EFAULT");
+	CHECK(tioctl_int(&f, TIOCOUTQ, &n) == 0 && n == 0, "TIOCOUTQ: nothing queued (polled UART)");
+
+	CHECK(tioctl(&f, TIOCGWINSZ, &ws) == 0 && ws.ws_row == 24 && ws.ws_col == 80, "TIOCGWINSZ: 80x24");
+	ws.ws_col = 100;
+	CHECK(tioctl(&f, TIOCSWINSZ, &ws) == 0 && killed_once(PGRP_ME, SIGWINCH),
+	      "TIOCSWINSZ: SIGWINCH to the foreground group (kill_pgrp(100, 28, 1))");
+	CHECK(tioctl(&f, TIOCSWINSZ, (void *)BAD_UPTR) == -EFAULT, "TIOCSWINSZ from a bad pointer: -EFAULT");
+
+	type("abc\rde");
+	CHECK(tioctl(&f, TCFLSH, (void *)TCIFLUSH) == 0 && tty_inq(&tty) == 0, "TCFLSH TCIFLUSH drops input");
+	CHECK(tioctl(&f, TCFLSH, (void *)7) == -EINVAL, "TCFLSH of no queue: -EINVAL");
+	out_len = 0;
+	CHECK(tioctl(&f, TCXONC, (void *)TCOOFF) == 0 && tty.stopped, "TCXONC TCOOFF stops output");
+	type("z");
+	CHECK(output_is(""), "...echo held");
+	CHECK(tioctl(&f, TCXONC, (void *)TCOON) == 0 && !tty.stopped && output_is("z"),
+	      "TCXONC TCOON restarts it, the held echo comes out");
+	CHECK(tioctl(&f, TCXONC, (void *)TCIOFF) == 0 && output_is("\x13") &&
+	      tioctl(&f, TCXONC, (void *)TCION) == 0 && output_is("\x11"),
+	      "TCXONC TCIOFF / TCION send VSTOP / VSTART");
+	CHECK(tioctl(&f, TCXONC, (void *)9) == -EINVAL, "TCXONC of no action: -EINVAL");
+	CHECK(tioctl(&f, TCSBRK, (void *)1) == 0, "TCSBRK (tcdrain) returns once output drained");
+	CHECK(tioctl(&f, 0x5499, NULL) == -ENOIOCTLCMD, "an unknown ioctl: -ENOIOCTLCMD (-ENOTTY to the user)");
+	tclose(&f);
+}
+
+static void test_ctty_ioctls(void)
+{
+	struct tfile f, g;
+	int v = -1;
+
+	reset_proc();
+	CHECK(topen(&f, MKDEV(TTY_MAJOR, TTY_SERIAL_MINOR), O_RDWR | O_NOCTTY) == 0, "open O_NOCTTY");
+	CHECK(tioctl_int(&f, TIOCGPGRP, &v) == -ENOTTY && tioctl_int(&f, TIOCGSID, &v) == -ENOTTY,
+	      "TIOCGPGRP / TIOCGSID on a tty that is not ours: -ENOTTY");
+	v = PGRP_ME;
+	CHECK(tioctl_int(&f, TIOCSPGRP, &v) == -ENOTTY, "TIOCSPGRP on a tty that is not ours: -ENOTTY");
+	CHECK(tioctl(&f, TIOCNOTTY, NULL) == -ENOTTY, "TIOCNOTTY on a tty that is not ours: -ENOTTY");
+	cur_sig.leader = false;
+	CHECK(tioctl(&f, TIOCSCTTY, NULL) == -EPERM && !cur_sig.tty, "TIOCSCTTY by a non-leader: -EPERM");
+	cur_sig.leader = true;
+	CHECK(tioctl(&f, TIOCSCTTY, NULL) == 0 && cur_sig.tty == &tty && tty.session == PGRP_ME &&
+	      tty.pgrp == PGRP_ME, "TIOCSCTTY by a session leader without one: it is ours");
+	CHECK(tioctl(&f, TIOCSCTTY, NULL) == 0, "TIOCSCTTY again: 0 (already ours)");
+	CHECK(tioctl_int(&f, TIOCGPGRP, &v) == 0 && v == PGRP_ME, "TIOCGPGRP: 100");
+	CHECK(tioctl_int(&f, TIOCGSID, &v) == 0 && v == PGRP_ME, "TIOCGSID: 100");
+	CHECK(tioctl(&f, TIOCGPGRP, (void *)BAD_UPTR) == -EFAULT, "TIOCGPGRP to a bad pointer: -EFAULT");
+
+	v = -5;
+	CHECK(tioctl_int(&f, TIOCSPGRP, &v) == -EINVAL, "TIOCSPGRP of a negative id: -EINVAL");
+	v = 999;
+	CHECK(tioctl_int(&f, TIOCSPGRP, &v) == -ESRCH, "TIOCSPGRP of no such group: -ESRCH");
+	v = SID_OTHER;
+	CHECK(tioctl_int(&f, TIOCSPGRP, &v) == -EPERM && tty.pgrp == PGRP_ME,
+	      "TIOCSPGRP of another session's group: -EPERM");
+	v = PGRP_BG;
+	CHECK(tioctl_int(&f, TIOCSPGRP, &v) == 0 && tty.pgrp == PGRP_BG && nr_kills == 0,
+	      "TIOCSPGRP of a group of our session: the foreground is 200");
+	v = PGRP_ME;
+	CHECK(tioctl_int(&f, TIOCSPGRP, &v) == -ERESTARTSYS && tty.pgrp == PGRP_BG &&
+	      killed_once(PGRP_ME, SIGTTOU), "TIOCSPGRP from the background: SIGTTOU to our group, -ERESTARTSYS");
+	nr_kills = 0;
+	ignored = sigmask(SIGTTOU);
+	CHECK(tioctl_int(&f, TIOCSPGRP, &v) == 0 && tty.pgrp == PGRP_ME && nr_kills == 0,
+	      "...with SIGTTOU ignored or blocked it goes ahead (a shell taking the terminal back)");
+	ignored = 0;
+	tty.pgrp = PGRP_BG;
+	orphaned = true;
+	CHECK(tioctl_int(&f, TIOCSPGRP, &v) == -ENOTTY && nr_kills == 0,
+	      "...from an orphaned background group: -ENOTTY (tty_check_change's -EIO)");
+	orphaned = false;
+	tty.pgrp = PGRP_ME;
+
+	/* Another session's leader steals it: only root, only with arg 1. */
+	host_task.signal = &other_sig;
+	CHECK(topen(&g, MKDEV(TTY_MAJOR, TTY_SERIAL_MINOR), O_RDWR) == 0 && !other_sig.tty,
+	      "another session's leader opening our tty does not get it");
+	CHECK(tioctl(&g, TIOCSCTTY, NULL) == -EPERM, "TIOCSCTTY of another session's tty, arg 0: -EPERM");
+	host_task.cred.euid = 1000;
+	CHECK(tioctl(&g, TIOCSCTTY, (void *)1) == -EPERM, "...arg 1 but not root: -EPERM");
+	host_task.cred.euid = 0;
+	CHECK(tioctl(&g, TIOCSCTTY, (void *)1) == 0 && other_sig.tty == &tty && !cur_sig.tty &&
+	      tty.session == SID_OTHER && tty.pgrp == SID_OTHER,
+	      "...arg 1 as root: stolen, the old session has no controlling tty any more");
+	tclose(&g);
+
+	/* TIOCNOTTY: a member drops only its own; the leader the session's, with SIGHUP + SIGCONT. */
+	reset_proc();
+	open_ctty(&f);
+	bg_sig.tty = &tty;
+	tty.pgrp = PGRP_BG;
+	host_task.signal = &bg_sig;
+	CHECK(tioctl(&f, TIOCNOTTY, NULL) == 0 && !bg_sig.tty && cur_sig.tty == &tty &&
+	      tty.session == PGRP_ME && nr_kills == 0, "TIOCNOTTY by a member: only it lets go");
+	bg_sig.tty = &tty;
+	host_task.signal = &cur_sig;
+	CHECK(tioctl(&f, TIOCNOTTY, NULL) == 0 && !cur_sig.tty && !bg_sig.tty && !tty.session &&
+	      !tty.pgrp, "TIOCNOTTY by the leader: the session loses the tty");
+	CHECK(nr_kills == 2 && kills[0].pgrp == PGRP_BG && kills[0].sig == SIGHUP &&
+	      kills[1].pgrp == PGRP_BG && kills[1].sig == SIGCONT,
+	      "...and the foreground group gets SIGHUP then SIGCONT");
+	open_ctty(&g);
+	nr_kills = 0;
+	disassociate_ctty(1);
+	CHECK(!cur_sig.tty && !tty.session && nr_kills == 1 && kills[0].sig == SIGHUP && kills[0].priv == 1,
+	      "disassociate_ctty(1) (a leader exits): SIGHUP only");
+	tclose(&g);
+	tclose(&f);
+
+	reset_proc();
+	CHECK(topen(&f, MKDEV(TTY_MAJOR, TTY_SERIAL_MINOR), O_WRONLY | O_NOCTTY) == 0, "open O_WRONLY");
+	f.file.f_mode = FMODE_WRITE;
+	host_task.cred.euid = 1000;
+	CHECK(tioctl(&f, TIOCSCTTY, NULL) == -EPERM && !cur_sig.tty,
+	      "TIOCSCTTY on a file not open for reading, not root: -EPERM");
+	tclose(&f);
+}
+
+static void test_job_control(void)
+{
+	struct termios t;
+	struct tfile f;
+	ssize_t n;
+
+	reset_proc();
+	open_ctty(&f);
+	type("hi\r");
+	CHECK(read_is(fread_(&f, 100), "hi\n") && nr_kills == 0, "the foreground group reads");
+	tty.pgrp = PGRP_BG;
+	type("bg\r");
+	out_len = 0;
+	n = fread_(&f, 100);
+	CHECK(n == -ERESTARTSYS && killed_once(PGRP_ME, SIGTTIN) && tty_inq(&tty) == 3,
+	      "a background read: SIGTTIN to the reader's group, -ERESTARTSYS, the input stays (%zd)", n);
+	nr_kills = 0;
+	ignored = sigmask(SIGTTIN);
+	CHECK(fread_(&f, 100) == -EIO && nr_kills == 0, "...with SIGTTIN ignored or blocked: -EIO, no signal");
+	ignored = 0;
+	orphaned = true;
+	CHECK(fread_(&f, 100) == -EIO && nr_kills == 0, "...from an orphaned group: -EIO, no signal");
+	orphaned = false;
+	cur_sig.tty = NULL;
+	CHECK(read_is(fread_(&f, 100), "bg\n") && nr_kills == 0,
+	      "a tty that is not the reader's controlling tty: no job control");
+	cur_sig.tty = &tty;
+
+	CHECK(fwrite_(&f, "out\n") == 4 && output_is("out\r\n") && nr_kills == 0,
+	      "a background write without TOSTOP goes out");
+	CHECK(tioctl(&f, TCGETS, &t) == 0 && nr_kills == 0, "TCGETS from the background is allowed");
+	t.c_lflag |= TOSTOP;
+	CHECK(tioctl(&f, TCSETS, &t) == -ERESTARTSYS && killed_once(PGRP_ME, SIGTTOU) &&
+	      !(tty.termios.c_lflag & TOSTOP), "TCSETS from the background: SIGTTOU, -ERESTARTSYS, unchanged");
+	nr_kills = 0;
+	CHECK(tioctl(&f, TCFLSH, (void *)TCIFLUSH) == -ERESTARTSYS && killed_once(PGRP_ME, SIGTTOU),
+	      "TCFLSH from the background: SIGTTOU too");
+	nr_kills = 0;
+	orphaned = true;
+	CHECK(tioctl(&f, TCSETS, &t) == -EIO && nr_kills == 0, "TCSETS from an orphaned background group: -EIO");
+	orphaned = false;
+	ignored = sigmask(SIGTTOU);
+	CHECK(tioctl(&f, TCSETS, &t) == 0 && (tty.termios.c_lflag & TOSTOP) && nr_kills == 0,
+	      "TCSETS with SIGTTOU ignored or blocked: applied");
+	ignored = 0;
+
+	n = fwrite_(&f, "no\n");
+	CHECK(n == -ERESTARTSYS && killed_once(PGRP_ME, SIGTTOU) && output_is(""),
+	      "TOSTOP: a background write gets SIGTTOU and -ERESTARTSYS, nothing written (%zd)", n);
+	nr_kills = 0;
+	ignored = sigmask(SIGTTOU);
+	CHECK(fwrite_(&f, "yes\n") == 4 && output_is("yes\r\n") && nr_kills == 0,
+	      "TOSTOP with SIGTTOU ignored or blocked: written");
+	ignored = 0;
+	orphaned = true;
+	CHECK(fwrite_(&f, "x") == -EIO && nr_kills == 0, "TOSTOP from an orphaned group: -EIO");
+	orphaned = false;
+	tty.pgrp = PGRP_ME;
+	CHECK(fwrite_(&f, "fg\n") == 3 && output_is("fg\r\n"), "TOSTOP: the foreground group writes");
+	tty.pgrp = 0;
+	CHECK(read_is((type("z\r"), fread_(&f, 100)), "z\n") && nr_kills == 0,
+	      "no foreground group at all: reads go ahead");
+	tclose(&f);
+}
+
+static void test_signal_chars_pgrp(void)
+{
+	struct tfile f;
+	ssize_t n;
+
+	reset_proc();
+	open_ctty(&f);
+	tty.pgrp = PGRP_BG;
+	type("typed\x03");
+	CHECK(killed_once(PGRP_BG, SIGINT) && tty_inq(&tty) == 0,
+	      "^C: SIGINT to the foreground group (kill_pgrp(200, 2, 1)), input flushed");
+	nr_kills = 0;
+	type("line\r\x1c");
+	CHECK(killed_once(PGRP_BG, SIGQUIT) && tty_inq(&tty) == 0, "^\\: SIGQUIT, typed-ahead line flushed");
+	nr_kills = 0;
+	type("\x1a");
+	CHECK(killed_once(PGRP_BG, SIGTSTP), "^Z: SIGTSTP");
+	tty.pgrp = 0;
+	nr_kills = 0;
+	type("\x03");
+	CHECK(nr_kills == 0, "no foreground group: ^C signals nobody");
+
+	tty.pgrp = PGRP_ME;
+	kill_sets_pending = true;
+	type("half");
+	irq_later("\x03", 1);
+	n = fread_(&f, 100);
+	CHECK(n == -ERESTARTSYS && killed_once(PGRP_ME, SIGINT),
+	      "a reader asleep in the foreground: ^C, then its read ends -ERESTARTSYS (%zd)", n);
+	pending = false;
+	CHECK(!write_unlocked, "kill_pgrp was never called under tty->lock or tasklist_lock");
+	tclose(&f);
+}
+
+/* A poll table that records the queues ->poll names. */
+static wait_queue_head_t *polled[4];
+static int nr_polled;
+
+static void record_poll(struct file *file, wait_queue_head_t *wq, struct poll_table_struct *pt)
+{
+	if (nr_polled < 4)
+		polled[nr_polled++] = wq;
+}
+
+static void test_poll(void)
+{
+	poll_table pt = { ._qproc = record_poll };
+	struct termios t;
+	struct tfile f;
+	unsigned int m;
+
+	reset_proc();
+	open_ctty(&f);
+	nr_polled = 0;
+	m = tty_fops.poll(&f.file, &pt);
+	CHECK(m == (POLLOUT | POLLWRNORM) && nr_polled == 1 && polled[0] == &tty.read_wait,
+	      "poll, no input: POLLOUT only, the poller waits on read_wait (0x%x)", m);
+	type("ab");
+	CHECK(!(tty_fops.poll(&f.file, NULL) & POLLIN), "canonical, a partial line: no POLLIN");
+	type("\r");
+	CHECK(tty_fops.poll(&f.file, NULL) == (POLLIN | POLLRDNORM | POLLOUT | POLLWRNORM),
+	      "a complete line: POLLIN");
+	fread_(&f, 100);
+	type("\x04");
+	CHECK(tty_fops.poll(&f.file, NULL) & POLLIN, "^D alone: POLLIN (the read returns 0)");
+	fread_(&f, 100);
+
+	tty_get_termios(&tty, &t);
+	t.c_lflag &= ~(ICANON | ECHO);
+	t.c_cc[VMIN] = 3;
+	t.c_cc[VTIME] = 0;
+	tty_set_termios(&tty, &t, TCSANOW);
+	type("xy");
+	CHECK(!(tty_fops.poll(&f.file, NULL) & POLLIN), "raw VMIN=3 VTIME=0, 2 bytes: no POLLIN");
+	type("z");
+	CHECK(tty_fops.poll(&f.file, NULL) & POLLIN, "...3 bytes: POLLIN");
+	fread_(&f, 100);
+	t.c_cc[VTIME] = 5;
+	tty_set_termios(&tty, &t, TCSANOW);
+	type("q");
+	CHECK(tty_fops.poll(&f.file, NULL) & POLLIN, "raw VMIN=3 VTIME=5: one byte is POLLIN");
+	tclose(&f);
+}
+
+static void test_take_input(void)
+{
+	unsigned char buf[16];
+	size_t n;
+
+	reset();
+	type("one\rtw\x7fo half\x04x");
+	n = n_tty_take_input(&tty, buf, sizeof(buf));
+	CHECK(n == 13 && !memcmp(buf, "one\nto half\x04x", 13) && tty_inq(&tty) == 0 &&
+	      rd(100, O_NONBLOCK) == -EAGAIN,
+	      "n_tty_take_input: the unread input as edited (NL, erase done, VEOF kept), the edited line too; none left");
+	type("abcdefghij\r");
+	CHECK(n_tty_take_input(&tty, buf, 4) == 4 && !memcmp(buf, "abcd", 4) && tty_inq(&tty) == 0,
+	      "...at most @max bytes, the oldest; the rest is dropped");
+	type("ok\r");
+	CHECK(read_is(rd(100, 0), "ok\n"), "...and the ring is usable afterwards");
+}
+
+/* Type-ahead: lines typed while nobody reads are all kept, in order, and read later. */
+static void test_typeahead(void)
+{
+	struct tfile f;
+	char want[40];
+
+	reset_proc();
+	open_ctty(&f);
+	for (int i = 0; i < 10; i++) {
+		snprintf(want, sizeof(want), "cmd%d\r", i);
+		type_chunks(want, strlen(want), 3);
+	}
+	bool ok = true;
+
+	for (int i = 0; i < 10; i++) {
+		snprintf(want, sizeof(want), "cmd%d\n", i);
+		ok &= read_is(fread_(&f, 100), want);
+	}
+	CHECK(ok && tty.rx_dropped == 0, "10 lines typed ahead in 3-byte interrupts: each read in order");
+	f.file.f_flags |= O_NONBLOCK;
+	CHECK(fread_(&f, 100) == -EAGAIN, "then O_NONBLOCK (the file's flag): -EAGAIN");
+	tclose(&f);
+}
+
 int main(void)
 {
 	for (int i = 0; i < NR_CPUS; i++)
@@ -686,5 +1317,17 @@ int main(void)
 	test_termios_actions();
 	test_winsize();
 	test_reprint();
+
+	setup_proc_world();
+	CHECK(tty_chrdev_init() == 0 && tty_register(&tty, MKDEV(TTY_MAJOR, TTY_SERIAL_MINOR), true) == 0,
+	      "the char devices and ttyS0 (the console) register");
+	test_devices();
+	test_termios_ioctls();
+	test_ctty_ioctls();
+	test_job_control();
+	test_signal_chars_pgrp();
+	test_poll();
+	test_typeahead();
+	test_take_input();
 	return test_exit();
 }
