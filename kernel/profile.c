@@ -13,6 +13,7 @@
 #include <linux/irqflags.h>
 #include <linux/errno.h>
 #include <linux/profile.h>
+#include <linux/kernel_stat.h>
 
 #define PROF_SLOTS	1024	/* distinct functions kept; more are counted as "other" */
 
@@ -56,6 +57,7 @@ void profile_tick(unsigned long pc, bool user)
 {
 	unsigned long size, offset;
 
+	account_process_tick(user);	/* /proc/stat's CPU times, the load average */
 	if (!prof_on)
 		return;
 	prof_total++;

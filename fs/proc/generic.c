@@ -127,7 +127,7 @@ void *PDE_DATA(const struct inode *inode)
  * there is no such child (no negative dentry: entries may come later), or
  * ERR_PTR(-ENOMEM). May sleep.
  */
-static struct dentry *proc_lookup(struct inode *dir, struct dentry *dentry, unsigned int flags)
+struct dentry *proc_lookup(struct inode *dir, struct dentry *dentry, unsigned int flags)
 {
 	struct proc_dir_entry *de;
 	struct inode *inode;
@@ -164,27 +164,37 @@ static bool proc_emit_dots(struct file *file, struct dir_context *ctx)
 }
 
 /*
- * ->iterate_shared: ".", "..", then the children from position 2 on, in
- * creation order (ctx->pos - 2 is the child's index), until the actor is
- * full. Always 0. Holds proc_subdir_lock around the actor, which may
- * sleep (the lock is a mutex, and entries are never removed).
+ * ".", "..", then @dir's children from position 2 on, in creation order
+ * (ctx->pos - 2 is the child's index), until the actor is full (false)
+ * or the list ends (true). Holds proc_subdir_lock around the actor, which
+ * may sleep (the lock is a mutex, and entries are never removed).
  */
-static int proc_readdir(struct file *file, struct dir_context *ctx)
+bool proc_readdir_de(struct proc_dir_entry *dir, struct file *file, struct dir_context *ctx)
 {
-	struct proc_dir_entry *dir = PDE(file_inode(file)), *de;
+	struct proc_dir_entry *de;
+	bool done = true;
 	loff_t i = 2;
 
 	if (!proc_emit_dots(file, ctx))
-		return 0;
+		return false;
 	mutex_lock(&proc_subdir_lock);
 	list_for_each_entry(de, &dir->subdir, subdir_node) {
 		if (i++ < ctx->pos)
 			continue;
-		if (!dir_emit(ctx, de->name, de->namelen, de->low_ino, (de->mode >> 12) & 15))
+		if (!dir_emit(ctx, de->name, de->namelen, de->low_ino, (de->mode >> 12) & 15)) {
+			done = false;
 			break;
+		}
 		ctx->pos++;
 	}
 	mutex_unlock(&proc_subdir_lock);
+	return done;
+}
+
+/* ->iterate_shared of an entry directory: proc_readdir_de. Always 0. */
+static int proc_readdir(struct file *file, struct dir_context *ctx)
+{
+	proc_readdir_de(PDE(file_inode(file)), file, ctx);
 	return 0;
 }
 

@@ -5,6 +5,8 @@
  * seq_buf overflows) and read from it. After Linux 4.x's fs/proc/inode.c
  * and single_open (fs/seq_file.c); leaves out seq_file's record-by-record
  * paging (a text is made whole, at most PROC_TEXT_MAX bytes) and mmap.
+ * Inodes are struct proc_inode (PROC_I), so the per-process files of
+ * base.c can keep the pid they stand for.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -24,6 +26,22 @@ struct proc_text {
 	char *buf;		/* kmalloc'd or vmalloc'd */
 };
 
+/* alloc_inode: a zeroed proc_inode, its vfs inode set up. NULL without memory. */
+static struct inode *proc_alloc_inode(struct super_block *sb)
+{
+	struct proc_inode *ei = kzalloc(sizeof(*ei), GFP_KERNEL);
+
+	if (!ei)
+		return NULL;
+	inode_init_once(&ei->vfs_inode);
+	return &ei->vfs_inode;
+}
+
+static void proc_destroy_inode(struct inode *inode)
+{
+	kfree(PROC_I(inode));
+}
+
 /* A proc inode goes when its last reference goes (its dentry's). */
 static int proc_drop_inode(struct inode *inode)
 {
@@ -38,6 +56,8 @@ static void proc_evict_inode(struct inode *inode)
 }
 
 const struct super_operations proc_sops = {
+	.alloc_inode = proc_alloc_inode,
+	.destroy_inode = proc_destroy_inode,
 	.drop_inode = proc_drop_inode,
 	.evict_inode = proc_evict_inode,
 	.statfs = simple_statfs,
@@ -79,13 +99,15 @@ static char *proc_text_alloc(size_t size)
 }
 
 /*
- * Runs @show into buffers of one page, two, four ... until its text fits
- * (seq_buf did not overflow). Fills @t; 0, -ENOMEM, or -EFBIG past
- * PROC_TEXT_MAX. May sleep.
+ * Runs @show(s, @arg) into buffers of one page, two, four ... until its
+ * text fits (seq_buf did not overflow). Fills @t; 0, @show's error,
+ * -ENOMEM, or -EFBIG past PROC_TEXT_MAX. May sleep.
  */
-static int proc_text_make(void (*show)(struct seq_buf *s), struct proc_text *t)
+static int proc_text_make(int (*show)(struct seq_buf *s, void *arg), void *arg,
+			  struct proc_text *t)
 {
 	struct seq_buf s;
+	int err;
 
 	for (size_t size = PAGE_SIZE; size <= PROC_TEXT_MAX; size *= 2) {
 		char *buf = proc_text_alloc(size);
@@ -93,29 +115,27 @@ static int proc_text_make(void (*show)(struct seq_buf *s), struct proc_text *t)
 		if (!buf)
 			return -ENOMEM;
 		seq_buf_init(&s, buf, size);
-		show(&s);
-		if (!seq_buf_has_overflowed(&s)) {
+		err = show(&s, arg);
+		if (!err && !seq_buf_has_overflowed(&s)) {
 			t->buf = buf;
 			t->len = seq_buf_used(&s);
 			return 0;
 		}
 		kvfree(buf);
+		if (err)
+			return err;
 	}
 	return -EFBIG;
 }
 
-/* ->open of a text file: makes its text now. 0, -ENOMEM or -EFBIG; writers get -EACCES. */
-static int proc_single_open(struct inode *inode, struct file *file)
+int proc_text_open(struct file *file, int (*show)(struct seq_buf *s, void *arg), void *arg)
 {
-	struct proc_text *t;
+	struct proc_text *t = kmalloc(sizeof(*t), GFP_KERNEL);
 	int err;
 
-	if (file->f_mode & FMODE_WRITE)
-		return -EACCES;
-	t = kmalloc(sizeof(*t), GFP_KERNEL);
 	if (!t)
 		return -ENOMEM;
-	err = proc_text_make(PDE(inode)->single_show, t);
+	err = proc_text_make(show, arg, t);
 	if (err) {
 		kfree(t);
 		return err;
@@ -124,8 +144,25 @@ static int proc_single_open(struct inode *inode, struct file *file)
 	return 0;
 }
 
+/* proc_text_open's @show for a proc_create_single entry (@arg). */
+static int proc_single_show(struct seq_buf *s, void *arg)
+{
+	struct proc_dir_entry *de = arg;
+
+	de->single_show(s);
+	return 0;
+}
+
+/* ->open of a text file: makes its text now. 0, -ENOMEM or -EFBIG; writers get -EACCES. */
+static int proc_single_open(struct inode *inode, struct file *file)
+{
+	if (file->f_mode & FMODE_WRITE)
+		return -EACCES;
+	return proc_text_open(file, proc_single_show, PDE(inode));
+}
+
 /* ->read_iter: the text from ki_pos on, as much as @to takes; 0 at the end. */
-static ssize_t proc_single_read_iter(struct kiocb *iocb, struct iov_iter *to)
+ssize_t proc_text_read_iter(struct kiocb *iocb, struct iov_iter *to)
 {
 	struct proc_text *t = iocb->ki_filp->private_data;
 	size_t n, copied;
@@ -147,7 +184,7 @@ static ssize_t proc_single_read_iter(struct kiocb *iocb, struct iov_iter *to)
  * position, or -EINVAL (negative, or a bad @whence). f_lock as Linux's
  * vfs_setpos; the VFS may hold f_pos_lock around the call.
  */
-static loff_t proc_single_llseek(struct file *file, loff_t offset, int whence)
+loff_t proc_text_llseek(struct file *file, loff_t offset, int whence)
 {
 	struct proc_text *t = file->private_data;
 	loff_t pos;
@@ -166,7 +203,7 @@ static loff_t proc_single_llseek(struct file *file, loff_t offset, int whence)
 }
 
 /* ->release: frees the text. */
-static int proc_single_release(struct inode *inode, struct file *file)
+int proc_text_release(struct inode *inode, struct file *file)
 {
 	struct proc_text *t = file->private_data;
 
@@ -177,7 +214,7 @@ static int proc_single_release(struct inode *inode, struct file *file)
 
 const struct file_operations proc_single_file_operations = {
 	.open = proc_single_open,
-	.read_iter = proc_single_read_iter,
-	.llseek = proc_single_llseek,
-	.release = proc_single_release,
+	.read_iter = proc_text_read_iter,
+	.llseek = proc_text_llseek,
+	.release = proc_text_release,
 };

@@ -2,7 +2,8 @@
  * The "proc" file system type and its root: mount makes a super block
  * whose root inode is /proc's entry (each mount its own super block over
  * the one entry tree), and proc_root_init registers the type and the
- * standard files. After Linux 4.x's fs/proc/root.c; leaves out mount
+ * standard files. The root lists the entries, then self and the
+ * processes (base.c). After Linux 4.x's fs/proc/root.c; leaves out mount
  * options (hidepid=, gid=) and pid namespaces.
  */
 #include <linux/kernel.h>
@@ -34,6 +35,8 @@ static int proc_fill_super(struct super_block *sb, void *data, int silent)
 	root = proc_get_inode(sb, &proc_root);
 	if (!root)
 		return -ENOMEM;
+	root->i_op = &proc_root_inode_operations;
+	root->i_fop = &proc_root_operations;
 	sb->s_root = d_make_root(root);
 	return sb->s_root ? 0 : -ENOMEM;
 }
@@ -66,6 +69,14 @@ int proc_root_init(void)
 		err = proc_misc_init();
 	if (!err)
 		err = proc_sys_init();
+	if (!err)
+		err = proc_stat_init();
+	if (!err)
+		err = proc_loadavg_init();
+	if (!err)
+		err = proc_cpuinfo_init();
+	if (!err)
+		err = proc_ktest_init();
 	if (err) {
 		pr_err("proc: cannot make the /proc entries: %d\n", err);
 		return err;

@@ -83,6 +83,9 @@ unsigned long nr_unused_dentries(void);
 int shrink_dcache_sb(struct super_block *sb);
 /* The path of @dentry under its mount in @buf: start of the string, or ERR_PTR(-ENAMETOOLONG). */
 char *dentry_path_raw(struct dentry *dentry, char *buf, int buflen);
+struct path;
+/* The absolute path of @path across mounts, at the end of @buf: its start, or ERR_PTR (fs/d_path.c). */
+char *d_path(const struct path *path, char *buf, int buflen);
 u32 full_name_hash(const struct dentry *parent, const char *name, unsigned int len);
 void dcache_init(void);
 

@@ -8,7 +8,8 @@
  *	ktest: ok - buddy_zones
  *	ktest: not ok - buddy_zones: kernel/x.c:12: alloc_page(...) != NULL
  *	ktest: N passed, N failed
- * The user-space test shell will reuse the same format.
+ * Writing a name to /proc/ktest runs tests later on (ktest_run below,
+ * fs/proc/ktest.c); reading it gives the same lines without "ktest: ".
  */
 #ifndef _LINUX_KTEST_H
 #define _LINUX_KTEST_H
@@ -40,6 +41,18 @@ void ktest_fail(const char *file, int line, const char *fmt, ...) __printf(3, 4)
 
 /* Boot: run the tests "ktest=" selects (kernel/ktest.c). */
 void ktest_run_all(void);
+
+struct seq_buf;
+/*
+ * Runs the tests @filter picks ("all" or a name prefix, as "ktest="),
+ * printing the usual lines; with @out, also appends them there without
+ * the "ktest: " prefix ("ok - NAME", "not ok - NAME (N failed checks)",
+ * "  FILE:LINE: MSG"), the last one "N passed, N failed". Counts into
+ * @passed and @failed. 0, -EINVAL for an empty filter, -EBUSY from a
+ * test inside a test's run. Sleeps (one run at a time; a test may start
+ * one run of its own, which nests).
+ */
+int ktest_run(const char *filter, struct seq_buf *out, int *passed, int *failed);
 /* Boot: crash on purpose as "crash=KIND" asks (tests/kernel/crashtest.c). */
 void run_crash_tests(void);
 

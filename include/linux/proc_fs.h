@@ -3,8 +3,8 @@
  * at boot: directories, read-only text files whose whole text a show
  * function writes into a seq_buf when the file is opened, files with their
  * own file operations, and the /proc/sys tunables (register_sysctl).
- * Linux 4.x names; no per-process directories yet (no processes, so no
- * /proc/self) and no removal of entries. docs/proc.md lists the files.
+ * The root also lists "self" and a directory per process (fs/proc/base.c).
+ * Linux 4.x names; no removal of entries. docs/proc.md lists the files.
  */
 #ifndef _LINUX_PROC_FS_H
 #define _LINUX_PROC_FS_H
