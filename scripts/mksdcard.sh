@@ -28,7 +28,8 @@ replace_append() {
 	[ "$found" = 1 ] || { echo "mksdcard: no append line in $1" >&2; return 1; }
 }
 
-boot_mib=32 root_mib=32
+# The root holds BusyBox and rivet's user programs (docs/userspace.md).
+boot_mib=32 root_mib=64
 # Sectors (512 B): p1 spl 4096-8191, p2 uboot 8192-16383, p3 boot, p4 root.
 boot_start=16384
 boot_end=$((boot_start + boot_mib * 2048 - 1))
@@ -70,6 +71,6 @@ if [ -n "$rootdir" ] && [ -d "$rootdir" ]; then
 	cp -a "$rootdir/." "$tmp/root/"
 fi
 echo "rivet root file system" > "$tmp/root/RIVET"
-mke2fs -q -t ext2 -b 1024 -L root -d "$tmp/root" "$tmp/root.ext2" $((root_mib * 1024)) >/dev/null
+mke2fs -q -t ext2 -b 4096 -L root -d "$tmp/root" "$tmp/root.ext2" "${root_mib}M" >/dev/null
 dd if="$tmp/root.ext2" of="$out" bs=512 seek=$root_start conv=notrunc status=none
 echo "sdcard: $out ($((total / 1048576)) MiB)"
