@@ -9,9 +9,11 @@ HOST_FS_STACK := block/bio.c block/blk-core.c block/genhd.c block/blk-sched.c \
 	mm/filemap.c mm/readahead.c mm/swap.c mm/truncate.c mm/page-writeback.c \
 	mm/vmscan.c mm/shmem.c $(wildcard fs/*.c) lib/kstrtox.c \
 	drivers/rtc/timekeeping.c drivers/base/devtmpfs.c
-# Not portable: boot glue (the root= mount and its command-line parameters).
-HOST_FS_NOT_PORTABLE := fs/init.c
+# Not portable: boot glue (the root= mount and its command-line parameters)
+# and execve (it builds address spaces: ktests and usertests cover it).
+HOST_FS_NOT_PORTABLE := fs/init.c fs/exec.c
 HOST_FS_SRCS := $(filter-out $(HOST_FS_NOT_PORTABLE),$(HOST_FS_STACK)) \
-	mm/slab.c $(HOST_ARENA_SRCS) tests/host/slab_env_real.c tests/host/fs_env.c
+	mm/slab.c $(HOST_ARENA_SRCS) tests/host/slab_env_real.c tests/host/fs_env.c \
+	tests/host/signal_env.c
 # An fs test's .mk may be read before this file, so it sets its sources
 # with "=": name_SRCS = $(HOST_FS_SRCS) tests/host/test_name.c

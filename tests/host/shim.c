@@ -8,6 +8,7 @@
 #include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/preempt.h>
+#include <linux/spinlock.h>
 #include "test.h"
 
 int test_failed, test_passed;
@@ -52,6 +53,12 @@ void panic(const char *fmt, ...)
 
 /* linux/preempt.h: the host has one "CPU" per host_cpu_id, never preempted. */
 int __preempt_count[NR_CPUS];
+
+/* linux/spinlock.h: a lock taken twice by one "CPU" is a bug in the code under test. */
+void spin_bug_recursion(spinlock_t *l, void *caller)
+{
+	panic("spinlock recursion: lock %p taken again at %p", (void *)l, caller);
+}
 
 /*
  * linux/delay.h: nothing else runs while a host test "sleeps", so a test

@@ -8,8 +8,15 @@ cd "$(dirname "$0")/../.."
 . tests/qemu/lib.sh
 export MEM=${MEM:-3G}
 
+# QEMU_TESTS="t_ktest t_tty" runs only those.
+tests=(tests/qemu/t_*.sh)
+if [ -n "${QEMU_TESTS:-}" ]; then
+	tests=()
+	for n in $QEMU_TESTS; do tests+=("tests/qemu/${n%.sh}.sh"); done
+fi
+
 total_pass=0 total_fail=0
-for t in tests/qemu/t_*.sh; do
+for t in "${tests[@]}"; do
 	name=$(basename "$t")
 	counts=$LOGDIR/${name%.sh}.counts
 	rm -f "$counts"
