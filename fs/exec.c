@@ -58,17 +58,6 @@ struct linux_binprm {
 	loff_t size;
 };
 
-/* A kmalloc'd copy of @s, or NULL. */
-static char *dup_name(const char *s)
-{
-	size_t len = strlen(s) + 1;
-	char *d = kmalloc(len, GFP_KERNEL);
-
-	if (d)
-		memcpy(d, s, len);
-	return d;
-}
-
 /* The string @src (user or kernel) appended to bprm->strings; its copy. */
 static const char *copy_one_string(struct linux_binprm *b, const char *src, bool user)
 {
@@ -262,7 +251,7 @@ static int load_script(struct linux_binprm *b)
 	for (i = 0; i < n; i++)
 		b->arg_bytes += strlen(argv[i]) + 1;
 	kfree(b->filename);
-	b->filename = dup_name(interp);
+	b->filename = kstrdup(interp, GFP_KERNEL);
 	return b->filename ? 1 : -ENOMEM;	/* 1: open the interpreter next */
 }
 
@@ -535,8 +524,8 @@ static int do_execve_common(const char *filename, const char *const *argv,
 		err = -ENAMETOOLONG;
 	if (err)
 		goto out;
-	b->filename = dup_name(name);
-	b->execfn = dup_name(name);
+	b->filename = kstrdup(name, GFP_KERNEL);
+	b->execfn = kstrdup(name, GFP_KERNEL);
 	if (!b->filename || !b->execfn)
 		goto out;
 	err = copy_strings(b, argv, user, &b->argv, &b->argc, &b->arg_bytes);

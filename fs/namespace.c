@@ -41,17 +41,6 @@ static DEFINE_SPINLOCK(mount_lock);
 static LIST_HEAD(mount_list);
 static struct vfsmount *root_mnt;	/* the rootfs: the bottom of "/" */
 
-/* A copy of @s (kmalloc), or NULL. */
-static char *vfs_strdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = kmalloc(n, GFP_KERNEL);
-
-	if (p)
-		memcpy(p, s, n);
-	return p;
-}
-
 /* One more reference to @mnt (NULL is fine). */
 struct vfsmount *mntget(struct vfsmount *mnt)
 {
@@ -147,7 +136,7 @@ struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags,
 
 	if (!m)
 		return ERR_PTR(-ENOMEM);
-	m->mnt.mnt_devname = vfs_strdup(name ? name : "none");
+	m->mnt.mnt_devname = kstrdup(name ? name : "none", GFP_KERNEL);
 	if (!m->mnt.mnt_devname) {
 		kfree(m);
 		return ERR_PTR(-ENOMEM);

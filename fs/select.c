@@ -34,26 +34,6 @@ struct poll_table_page {
 #define POLL_TABLE_FULL(t) \
 	((unsigned long)((t)->entry + 1) > PAGE_SIZE + (unsigned long)(t))
 
-/* Puts @w on @wq (Linux's add_wait_queue): a wake_up(@wq) wakes its task. */
-static void poll_add_wait_queue(wait_queue_head_t *wq, struct wait_queue_entry *w)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&wq->lock, flags);
-	list_add_tail(&w->entry, &wq->head);
-	spin_unlock_irqrestore(&wq->lock, flags);
-}
-
-/* Takes @w off @wq (remove_wait_queue). */
-static void poll_remove_wait_queue(wait_queue_head_t *wq, struct wait_queue_entry *w)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&wq->lock, flags);
-	list_del_init(&w->entry);
-	spin_unlock_irqrestore(&wq->lock, flags);
-}
-
 /* A free entry of @p: inline, then from pages; NULL (and p->error) without memory. */
 static struct poll_table_entry *poll_get_entry(struct poll_wqueues *p)
 {
@@ -88,7 +68,7 @@ static void __pollwait(struct file *filp, wait_queue_head_t *wq, poll_table *pt)
 	entry->wait_address = wq;
 	entry->wait.task = current;
 	INIT_LIST_HEAD(&entry->wait.entry);
-	poll_add_wait_queue(wq, &entry->wait);
+	add_wait_queue(wq, &entry->wait);
 }
 
 void poll_initwait(struct poll_wqueues *pwq)
@@ -101,7 +81,7 @@ void poll_initwait(struct poll_wqueues *pwq)
 
 static void free_poll_entry(struct poll_table_entry *entry)
 {
-	poll_remove_wait_queue(entry->wait_address, &entry->wait);
+	remove_wait_queue(entry->wait_address, &entry->wait);
 	fput(entry->filp);
 }
 

@@ -981,6 +981,17 @@ static void free_large_kmalloc(struct page *page, const void *objp,
  * Free memory from kmalloc (NULL and ZERO_SIZE_PTR are fine). Anything
  * else is reported and ignored. Never sleeps.
  */
+/* A kmalloc'd copy of the string @s, or NULL without memory (Linux: mm/util.c). */
+char *kstrdup(const char *s, gfp_t gfp)
+{
+	size_t len = strlen(s) + 1;
+	char *p = kmalloc(len, gfp);
+
+	if (p)
+		memcpy(p, s, len);
+	return p;
+}
+
 void kfree(const void *objp)
 {
 	struct page *page;

@@ -109,6 +109,8 @@ int kmem_cache_check(struct kmem_cache *cachep);
 
 void *kmalloc(size_t size, gfp_t flags);
 void *kzalloc(size_t size, gfp_t flags);
+/* A kmalloc'd copy of the string @s; NULL without memory. */
+char *kstrdup(const char *s, gfp_t flags);
 void *kmalloc_array(size_t n, size_t size, gfp_t flags);
 void *kcalloc(size_t n, size_t size, gfp_t flags);
 void *krealloc(const void *p, size_t new_size, gfp_t flags);

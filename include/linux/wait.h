@@ -32,6 +32,9 @@ void init_waitqueue_head(struct wait_queue_head *wq);
 void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *w, int state);
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *w);
 void wake_up(struct wait_queue_head *wq);
+/* Queue @w without sleeping (poll_wait), and take it off again. */
+void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w);
+void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *w);
 bool waitqueue_active(struct wait_queue_head *wq);
 
 /* Sleep until @cond is true; @cond is re-checked after every wake-up. */
