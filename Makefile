@@ -212,7 +212,7 @@ clean: ## remove $(O)
 
 help: ## this list
 	@echo "make [O=dir] [APPEND=\"...\"] TARGET   (O defaults to build)"
-	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  %-11s %s\n", $$1, $$2 }' Makefile \
+	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  %-11s %s\n", $$1, $$2 }' Makefile user/user.mk \
 		| sed 's|\$$(O)|$(O)|g'
 
 FORCE:
