@@ -27,30 +27,28 @@ struct fs_struct init_fs = {
 	.umask = 0022,
 };
 
-void set_fs_root(struct fs_struct *fs, const struct path *path)
+/* Point @slot (fs->root or fs->pwd) at @path, dropping what it held. */
+static void set_fs_path(struct fs_struct *fs, struct path *slot, const struct path *path)
 {
 	struct path old;
 
 	path_get(path);
 	spin_lock(&fs->lock);
-	old = fs->root;
-	fs->root = *path;
+	old = *slot;
+	*slot = *path;
 	spin_unlock(&fs->lock);
 	if (old.dentry)
 		path_put(&old);
 }
 
+void set_fs_root(struct fs_struct *fs, const struct path *path)
+{
+	set_fs_path(fs, &fs->root, path);
+}
+
 void set_fs_pwd(struct fs_struct *fs, const struct path *path)
 {
-	struct path old;
-
-	path_get(path);
-	spin_lock(&fs->lock);
-	old = fs->pwd;
-	fs->pwd = *path;
-	spin_unlock(&fs->lock);
-	if (old.dentry)
-		path_put(&old);
+	set_fs_path(fs, &fs->pwd, path);
 }
 
 void set_init_fs_root(void)
