@@ -459,7 +459,7 @@ static struct dentry *proc_fd_lookup(struct inode *dir, struct dentry *dentry, u
 }
 
 /* Up to PID_BATCH open descriptors >= @from of @task, ascending, into @out: how many. */
-static int next_fds(struct task_struct *task, unsigned int from, int *out)
+static int next_fds(struct task_struct *task, int from, int *out)
 {
 	struct files_struct *files;
 	unsigned long flags;
@@ -478,12 +478,19 @@ static int next_fds(struct task_struct *task, unsigned int from, int *out)
 	return n;
 }
 
-/* ->iterate_shared of /proc/<pid>/fd: ".", "..", then the open descriptors (pos 2 + fd). */
-static int proc_fd_readdir(struct file *file, struct dir_context *ctx)
+/*
+ * A directory of numbered entries under /proc/<pid> (fd/, task/): ".",
+ * "..", then the numbers @next hands out in batches, ascending; entry N
+ * sits at pos 2 + N, so a readdir resumes where it stopped.
+ */
+static int proc_numbered_readdir(struct file *file, struct dir_context *ctx,
+				 int (*next)(struct task_struct *task, int from, int *out),
+				 unsigned long (*ino)(struct task_struct *task, int nr),
+				 unsigned char type)
 {
 	struct inode *inode = file_inode(file);
 	struct task_struct *task = get_proc_task(inode);
-	int fds[PID_BATCH], n;
+	int nrs[PID_BATCH], n;
 
 	if (!task)
 		return -ENOENT;
@@ -491,14 +498,13 @@ static int proc_fd_readdir(struct file *file, struct dir_context *ctx)
 		ctx->pos = 1;
 	if (ctx->pos == 1 && dir_emit(ctx, "..", 2, PROC_PID_INO(task->pid, 0), DT_DIR))
 		ctx->pos = 2;
-	while (ctx->pos >= 2 && (n = next_fds(task, ctx->pos - 2, fds)) > 0) {
+	while (ctx->pos >= 2 && (n = next(task, ctx->pos - 2, nrs)) > 0) {
 		for (int i = 0; i < n; i++) {
 			char name[12];
-			int len = snprintf(name, sizeof(name), "%d", fds[i]);
+			int len = snprintf(name, sizeof(name), "%d", nrs[i]);
 
-			ctx->pos = 2 + fds[i];
-			if (!dir_emit(ctx, name, len, PROC_PID_INO(task->pid, PROC_FD_IDX(fds[i])),
-				      DT_LNK))
+			ctx->pos = 2 + nrs[i];
+			if (!dir_emit(ctx, name, len, ino(task, nrs[i]), type))
 				goto out;
 		}
 		ctx->pos++;
@@ -506,6 +512,17 @@ static int proc_fd_readdir(struct file *file, struct dir_context *ctx)
 out:
 	put_task_struct(task);
 	return 0;
+}
+
+static unsigned long fd_ino(struct task_struct *task, int fd)
+{
+	return PROC_PID_INO(task->pid, PROC_FD_IDX(fd));
+}
+
+/* ->iterate_shared of /proc/<pid>/fd: the open descriptors, as symlinks. */
+static int proc_fd_readdir(struct file *file, struct dir_context *ctx)
+{
+	return proc_numbered_readdir(file, ctx, next_fds, fd_ino, DT_LNK);
 }
 
 static const struct inode_operations proc_fd_inode_operations = {
@@ -682,33 +699,15 @@ static int next_tids(struct task_struct *task, int from, int *out)
 	return n;
 }
 
-/* ->iterate_shared of /proc/<pid>/task: ".", "..", then the tids ascending (pos 2 + tid). */
+static unsigned long tid_ino(struct task_struct *task, int tid)
+{
+	return PROC_PID_INO(tid, 0);
+}
+
+/* ->iterate_shared of /proc/<pid>/task: the thread ids, as directories. */
 static int proc_task_readdir(struct file *file, struct dir_context *ctx)
 {
-	struct inode *inode = file_inode(file);
-	struct task_struct *task = get_proc_task(inode);
-	int tids[PID_BATCH], n;
-
-	if (!task)
-		return -ENOENT;
-	if (ctx->pos == 0 && dir_emit(ctx, ".", 1, inode->i_ino, DT_DIR))
-		ctx->pos = 1;
-	if (ctx->pos == 1 && dir_emit(ctx, "..", 2, PROC_PID_INO(task->pid, 0), DT_DIR))
-		ctx->pos = 2;
-	while (ctx->pos >= 2 && (n = next_tids(task, ctx->pos - 2, tids)) > 0) {
-		for (int i = 0; i < n; i++) {
-			char name[12];
-			int len = snprintf(name, sizeof(name), "%d", tids[i]);
-
-			ctx->pos = 2 + tids[i];
-			if (!dir_emit(ctx, name, len, PROC_PID_INO(tids[i], 0), DT_DIR))
-				goto out;
-		}
-		ctx->pos++;
-	}
-out:
-	put_task_struct(task);
-	return 0;
+	return proc_numbered_readdir(file, ctx, next_tids, tid_ino, DT_DIR);
 }
 
 static const struct inode_operations proc_task_inode_operations = {
