@@ -182,8 +182,7 @@ static void finish_task_switch(struct task_struct *prev)
  */
 void schedule_tail(struct task_struct *prev)
 {
-	spin_unlock(&rq_lock);
-	preempt_enable();	/* the count schedule() raised across the switch */
+	spin_unlock(&rq_lock);	/* and the preempt_count its spin_lock raised */
 	local_irq_enable();
 	finish_task_switch(prev);
 	if (current->set_child_tid)	/* CLONE_CHILD_SETTID: in the child's own memory */
@@ -245,9 +244,7 @@ static void __schedule(bool preempt)
 		context_switch_mm(prev, next);
 		ci->curr = next;
 		ci->stack_lo = (unsigned long)next->stack;
-		preempt_disable();	/* a new task drops it in schedule_tail */
 		prev = __switch_to(prev, next);	/* returns when we run again */
-		preempt_enable();
 	}
 	spin_unlock_irqrestore(&rq_lock, flags);
 	finish_task_switch(prev);
