@@ -171,7 +171,7 @@ static void free_bprm(struct linux_binprm *b)
 	kfree(b);
 }
 
-/* Open @name for exec: a regular file the caller may execute. */
+/* Open @name for exec: a regular, mappable file the caller may execute. */
 static struct file *open_exec(const char *name)
 {
 	struct file *f = do_filp_open(AT_FDCWD, name, O_RDONLY, 0);
@@ -182,7 +182,7 @@ static struct file *open_exec(const char *name)
 		return f;
 	inode = file_inode(f);
 	err = -EACCES;
-	if (!S_ISREG(inode->i_mode))
+	if (!S_ISREG(inode->i_mode) || !f->f_op->mmap)	/* segments are mapped from the file */
 		goto fail;
 	err = inode_permission(inode, MAY_EXEC);
 	if (err)
@@ -297,46 +297,16 @@ static void exec_mmap(struct mm_struct *mm)
 		mmput(old);
 }
 
-/* Read a segment's bytes into anonymous memory: for files without ->mmap. */
-static int read_segment(struct file *file, const struct elf_load *l)
-{
-	char *bounce = kmalloc(PAGE_SIZE, GFP_KERNEL);
-	loff_t pos = l->offset;
-	unsigned long done = 0;
-	int err = 0;
-
-	if (!bounce)
-		return -ENOMEM;
-	while (done < l->file_bytes && !err) {
-		size_t chunk = min_t(unsigned long, PAGE_SIZE, l->file_bytes - done);
-		ssize_t n = kernel_read(file, bounce, chunk, &pos);
-
-		if (n <= 0)
-			err = n < 0 ? (int)n : -EIO;
-		else if (copy_to_user((void __user *)(l->start + done), bounce, n))
-			err = -EFAULT;
-		done += n > 0 ? n : 0;
-	}
-	kfree(bounce);
-	return err;
-}
-
 /* Map one PT_LOAD segment of the plan into current->mm. */
 static int map_segment(struct file *file, const struct elf_load *l)
 {
 	struct mm_struct *mm = current->mm;
-	unsigned long addr = -ENODEV;
+	unsigned long addr;
 	int prot = l->prot;
 
 	if (l->file_end > l->start) {
 		addr = do_mmap(mm, file, l->start, l->file_end - l->start, prot,
 			       MAP_PRIVATE | MAP_FIXED, l->offset >> PAGE_SHIFT);
-		if (addr == (unsigned long)-ENODEV) {
-			addr = do_mmap(mm, NULL, l->start, l->file_end - l->start,
-				       prot | PROT_WRITE, MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS, 0);
-			if (!IS_ERR_VALUE(addr) && read_segment(file, l))
-				return -EFAULT;
-		}
 		if (IS_ERR_VALUE(addr))
 			return (int)addr;
 	}
