@@ -35,6 +35,8 @@
 static struct task_struct *kswapd_task;
 static DECLARE_WAIT_QUEUE_HEAD(kswapd_wait);
 static bool kswapd_pending;
+static bool kswapd_busy;		/* in its reclaim loop */
+static DECLARE_WAIT_QUEUE_HEAD(kswapd_idle_wait);	/* kswapd_wait_idle sleeps here */
 /* Runs in a row that freed nothing; at MAX_RECLAIM_RETRIES kswapd stops being woken (Linux's kswapd_failures). */
 static unsigned int kswapd_failures;
 
@@ -453,6 +455,7 @@ static int kswapd(void *unused)
 {
 	while (!kthread_should_stop()) {
 		wait_event(kswapd_wait, READ_ONCE(kswapd_pending) || kthread_should_stop());
+		WRITE_ONCE(kswapd_busy, true);
 		WRITE_ONCE(kswapd_pending, false);
 		lru_add_drain();
 		while (pgdat_needs_reclaim() && !kthread_should_stop() &&
@@ -464,8 +467,22 @@ static int kswapd(void *unused)
 				msleep(20);	/* maybe only pages under write-back left: let the I/O finish */
 			}
 		}
+		WRITE_ONCE(kswapd_busy, false);
+		wake_up(&kswapd_idle_wait);
 	}
 	return 0;
+}
+
+/*
+ * Sleep until kswapd has no reclaim running or asked for: a caller that
+ * counts free pages (a ktest) is then not racing it. Process context.
+ */
+void kswapd_wait_idle(void)
+{
+	if (!kswapd_task)
+		return;
+	wait_event(kswapd_idle_wait,
+		   !READ_ONCE(kswapd_busy) && !READ_ONCE(kswapd_pending));
 }
 
 void kswapd_init(void)

@@ -273,6 +273,8 @@ unsigned long try_to_free_pages(struct zonelist *zonelist, int order,
 		gfp_t gfp_mask, nodemask_t *nodemask);
 /* kswapd (mm/vmscan.c): reclaim in the background for @zone; the weak default does nothing. */
 void wakeup_kswapd(struct zone *zone, int order);
+/* Until kswapd neither reclaims nor is asked to (mm/vmscan.c). */
+void kswapd_wait_idle(void);
 /* mm/swap.c: takes a page that is being freed off its LRU list. */
 void __page_cache_release(struct page *page);
 

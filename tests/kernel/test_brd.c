@@ -356,6 +356,7 @@ KTEST(brd_rw)
 	if (!KT_EXPECT(get_pages(&p)))
 		goto out;
 	KT_EXPECT(brd->brd_nr_pages == 0);
+	kswapd_wait_idle();	/* brd_enomem's squeeze may have woken it: it would free pages meanwhile */
 	before = total_free();
 	KT_EXPECT(write_layout(disk, &p, seed) == 0);
 	after = total_free();
