@@ -17,6 +17,7 @@
 static unsigned long sbi_spec_version;
 static unsigned long mvendorid, marchid, mimpid;
 bool tlb_flush_all_only;
+bool errata_cip_453;
 
 static bool has_time, has_ipi, has_rfence, has_hsm, has_srst, has_dbcn;
 
@@ -58,7 +59,8 @@ static struct sbiret sbi_call0(unsigned long ext, unsigned long fid)
 
 /*
  * SiFive U7 cores (the VisionFive boards' U74) have erratum CIP-1200: an
- * address-specific sfence.vma may leave the entry in the TLB. Flush all.
+ * address-specific sfence.vma may leave the entry in the TLB, so flush
+ * all; and CIP-453: instruction fault stval is not sign-extended (traps.c).
  */
 static void apply_cpu_errata(void)
 {
@@ -66,6 +68,7 @@ static void apply_cpu_errata(void)
 	marchid = sbi_call0(SBI_EXT_BASE, 5).value;	/* sbi_get_marchid */
 	mimpid = sbi_call0(SBI_EXT_BASE, 6).value;	/* sbi_get_mimpid */
 	tlb_flush_all_only = mvendorid == SIFIVE_VENDOR_ID && marchid == SIFIVE_U7_ARCH_ID;
+	errata_cip_453 = tlb_flush_all_only;
 }
 
 /* Returns non-zero if the firmware implements extension @ext (BASE fid 3). */

@@ -188,6 +188,8 @@ void do_trap(struct pt_regs *regs)
 {
 	if (regs->status & SR_SUM)
 		csr_clear(CSR_SSTATUS, SR_SUM);
+	if (errata_cip_453 && (regs->cause == 12 || regs->cause == 1))
+		regs->badaddr = sv39_sign_extend(regs->badaddr);
 	if (user_mode(regs)) {
 		do_trap_user(regs);
 		return;

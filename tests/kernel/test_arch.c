@@ -17,6 +17,7 @@
 #include <asm/pgtable.h>
 #include <asm/sections.h>
 #include <asm/tlbflush.h>
+#include <asm/traps.h>
 
 /* A user-half gigapage slot that swapper_pg_dir leaves empty (64 GiB). */
 #define TEST_WINDOW	0x0000001000000000UL
@@ -117,4 +118,17 @@ KTEST(arch_sections)
 	for (unsigned long i = 1; i < kallsyms_num; i++)
 		if (!KT_EXPECT(kallsyms_addresses[i - 1] <= kallsyms_addresses[i]))
 			break;
+}
+
+/*
+ * CIP-453's fix-up (U74): an instruction fault's stval with bit 38 set
+ * becomes the kernel address it names; user addresses are unchanged.
+ */
+KTEST(arch_cip_453_sign_extend)
+{
+	KT_EXPECT(sv39_sign_extend(0x7fc0001000UL) == 0xffffffffc0001000UL);
+	KT_EXPECT(sv39_sign_extend(0xffffffffc0001000UL) == 0xffffffffc0001000UL);
+	KT_EXPECT(sv39_sign_extend(0x3ffffff000UL) == 0x3ffffff000UL);
+	KT_EXPECT(sv39_sign_extend((unsigned long)_stext & ((1UL << 39) - 1)) ==
+		  (unsigned long)_stext);
 }

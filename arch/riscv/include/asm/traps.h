@@ -18,4 +18,17 @@ void plic_handle_irq(void);
 /* stvec's target for every trap (entry.S). */
 void handle_exception(void);
 
+/*
+ * SiFive U7 erratum CIP-453: for instruction page and access faults the
+ * core writes stval without sign-extending bit 38, so a kernel address
+ * reads as a large positive one. Set at boot on those cores (sbi.c).
+ */
+extern bool errata_cip_453;
+
+/* @addr as an Sv39 virtual address: bits 63:39 copies of bit 38. */
+static inline unsigned long sv39_sign_extend(unsigned long addr)
+{
+	return (unsigned long)((long)(addr << 25) >> 25);
+}
+
 #endif
