@@ -20,6 +20,7 @@
 #include <linux/jiffies.h>
 #include <linux/seq_buf.h>
 #include <linux/printk.h>
+#include <linux/mmc/host.h>
 #include "partitions/check.h"
 
 static LIST_HEAD(disks);	/* added disks, in order; add_disk at boot only */
@@ -147,10 +148,20 @@ void add_disk(struct gendisk *disk)
 		rescan_partitions(disk);
 }
 
+/*
+ * The MMC core's (drivers/mmc/core/host.c): bring up the SD cards of the
+ * hosts probed so far, so their disks are added before the scan below.
+ * Programs without the MMC core (host tests) get this empty one.
+ */
+__attribute__((weak)) void mmc_scan_boot_hosts(void)
+{
+}
+
 void scan_boot_disks(void)
 {
 	struct gendisk *disk;
 
+	mmc_scan_boot_hosts();
 	disks_live = true;
 	list_for_each_entry(disk, &disks, list) {
 		if (disk->minors > 1)

@@ -5,4 +5,4 @@ HOST_TESTS += block
 block_SRCS := block/bio.c block/blk-core.c block/genhd.c \
 	block/partitions/check.c block/partitions/efi.c block/partitions/msdos.c \
 	lib/crc32.c mm/slab.c $(HOST_ARENA_SRCS) tests/host/slab_env_real.c \
-	tests/host/test_block.c
+	tests/host/host_string.c tests/host/test_block.c

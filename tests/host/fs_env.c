@@ -35,31 +35,6 @@ unsigned long riscv_timebase = 10000000;
 static LIST_HEAD(host_disks);
 static int host_next_minor;
 
-/* lib/string.c's two functions glibc 2.36 lacks. */
-size_t strlcpy(char *dst, const char *src, size_t size)
-{
-	size_t len = strlen(src);
-	size_t n = len;
-
-	if (!size)
-		return len;
-	if (n > size - 1)
-		n = size - 1;
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-	return len;
-}
-
-/* Appends @src within @size bytes; the length it tried to make. */
-size_t strlcat(char *dst, const char *src, size_t size)
-{
-	size_t used = strnlen(dst, size);
-
-	if (used == size)
-		return size + strlen(src);
-	return used + strlcpy(dst + used, src, size - used);
-}
-
 void fs_env_init(void)
 {
 	for (int i = 0; i < NR_CPUS; i++) {

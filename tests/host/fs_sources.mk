@@ -13,7 +13,7 @@ HOST_FS_STACK := block/bio.c block/blk-core.c block/genhd.c block/blk-sched.c \
 # and execve (it builds address spaces: ktests and usertests cover it).
 HOST_FS_NOT_PORTABLE := fs/init.c fs/exec.c
 HOST_FS_SRCS := $(filter-out $(HOST_FS_NOT_PORTABLE),$(HOST_FS_STACK)) \
-	mm/slab.c $(HOST_ARENA_SRCS) tests/host/slab_env_real.c tests/host/fs_env.c \
+	mm/slab.c $(HOST_ARENA_SRCS) tests/host/slab_env_real.c tests/host/fs_env.c tests/host/host_string.c \
 	tests/host/signal_env.c
 # An fs test's .mk may be read before this file, so it sets its sources
 # with "=": name_SRCS = $(HOST_FS_SRCS) tests/host/test_name.c

@@ -23,27 +23,6 @@
 volatile unsigned long jiffies;
 unsigned int HZ = 100;
 
-/* lib/string.c's strlcpy/strlcat, which this glibc lacks. */
-size_t strlcpy(char *dst, const char *src, size_t size)
-{
-	size_t n = strlen(src);
-
-	if (size) {
-		size_t k = n < size - 1 ? n : size - 1;
-
-		memcpy(dst, src, k);
-		dst[k] = 0;
-	}
-	return n;
-}
-
-size_t strlcat(char *dst, const char *src, size_t size)
-{
-	size_t d = strnlen(dst, size);
-
-	return d == size ? d + strlen(src) : d + strlcpy(dst + d, src, size - d);
-}
-
 /* ---- the fake driver ------------------------------------------------------ */
 
 #define MAX_PENDING	64
