@@ -11,9 +11,21 @@ static inline u8 readb(const volatile void *a)
 	__asm__ __volatile__("fence i,r" ::: "memory");
 	return v;
 }
+static inline u16 readw(const volatile void *a)
+{
+	u16 v = *(const volatile u16 *)a;
+	__asm__ __volatile__("fence i,r" ::: "memory");
+	return v;
+}
 static inline u32 readl(const volatile void *a)
 {
 	u32 v = *(const volatile u32 *)a;
+	__asm__ __volatile__("fence i,r" ::: "memory");
+	return v;
+}
+static inline u64 readq(const volatile void *a)
+{
+	u64 v = *(const volatile u64 *)a;
 	__asm__ __volatile__("fence i,r" ::: "memory");
 	return v;
 }
@@ -22,10 +34,21 @@ static inline void writeb(u8 v, volatile void *a)
 	__asm__ __volatile__("fence w,o" ::: "memory");
 	*(volatile u8 *)a = v;
 }
+static inline void writew(u16 v, volatile void *a)
+{
+	__asm__ __volatile__("fence w,o" ::: "memory");
+	*(volatile u16 *)a = v;
+}
 static inline void writel(u32 v, volatile void *a)
 {
 	__asm__ __volatile__("fence w,o" ::: "memory");
 	*(volatile u32 *)a = v;
+}
+
+static inline void writeq(u64 v, volatile void *a)
+{
+	__asm__ __volatile__("fence w,o" ::: "memory");
+	*(volatile u64 *)a = v;
 }
 
 /* Before paging_init: the early identity map reaches all MMIO. */
