@@ -2,6 +2,9 @@
 # Fetch the real device trees the host tests read into CACHE_DIR (git-ignored):
 #   qemu-virt.dtb, qemu-virt-3g-smp2.dtb  dumped by this machine's QEMU
 #   visionfive2.dtb, visionfive1.dtb      from Debian trixie's riscv64 kernel
+#   starfive/*.dtb                        the same kernel's VisionFive 2 (v1.2a,
+#                                         v1.3b) and VisionFive DTBs under their
+#                                         own names, for the board images
 # The kernel package is reached with a private apt configuration under
 # CACHE_DIR/apt (scripts/debian-riscv64.sh), so the machine's own apt state
 # is never touched. The mirror is read from the machine's apt sources at
@@ -41,16 +44,23 @@ kernel_pkg() {
 	fi
 }
 
-# fetch_debian_dtbs: download the trixie riscv64 kernel and take two DTBs.
+# The board images' DTBs (make sdcard BOARD=...), kept under starfive/.
+BOARD_DTBS="jh7110-starfive-visionfive-2-v1.2a.dtb jh7110-starfive-visionfive-2-v1.3b.dtb
+jh7100-starfive-visionfive-v1.dtb"
+
+# fetch_debian_dtbs: download the trixie riscv64 kernel and take its DTBs.
 fetch_debian_dtbs() {
-	local deb tmp="$APT_DIR/x"
+	local deb d tmp="$APT_DIR/x"
 	deb=$(deb_fetch linux-image-riscv64 fetch-dtbs kernel_pkg) ||
 		die "cannot download linux-image-riscv64's kernel package"
-	mkdir -p "$tmp"
+	mkdir -p "$tmp" "$CACHE/starfive"
 	dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$tmp" --wildcards \
-		'*/starfive/jh7110-starfive-visionfive-2-v1.3b.dtb' \
-		'*/starfive/jh7100-starfive-visionfive-v1.dtb' ||
+		$(for d in $BOARD_DTBS; do echo "*/starfive/$d"; done) ||
 		die "DTBs not found in $deb"
+	for d in $BOARD_DTBS; do
+		cp "$(find "$tmp" -name "$d" | head -1)" "$CACHE/starfive/$d" ||
+			die "no $d in $deb"
+	done
 	cp "$(find "$tmp" -name 'jh7110-starfive-visionfive-2-v1.3b.dtb' | head -1)" \
 		"$CACHE/visionfive2.dtb" || die "no VisionFive 2 DTB in $deb"
 	cp "$(find "$tmp" -name 'jh7100-starfive-visionfive-v1.dtb' | head -1)" \
@@ -61,7 +71,11 @@ fetch_debian_dtbs() {
 
 dump_qemu qemu-virt.dtb -m 256M -smp 1
 dump_qemu qemu-virt-3g-smp2.dtb -m 3G -smp 2
-if [ ! -s "$CACHE/visionfive2.dtb" ] || [ ! -s "$CACHE/visionfive1.dtb" ]; then
+missing=0
+for d in visionfive2.dtb visionfive1.dtb $(printf 'starfive/%s ' $BOARD_DTBS); do
+	[ -s "$CACHE/$d" ] || missing=1
+done
+if [ "$missing" = 1 ]; then
 	command -v apt-get >/dev/null && command -v dpkg-deb >/dev/null ||
 		die "apt-get and dpkg-deb are needed to fetch the VisionFive DTBs"
 	fetch_debian_dtbs

@@ -106,6 +106,101 @@ static void test_api_vf2(const struct blob *b)
 	      "vf2: status okay / disabled");
 }
 
+/* ---- real DTBs: the SD controllers (DesignWare MSHC, docs/mmc.md) -------- */
+
+/* One u32 property of a node; ~0 when it is missing or not one cell. */
+static u32 prop_u32(const void *fdt, int node, const char *name)
+{
+	u32 v;
+
+	return fdt_getprop_u32(fdt, node, name, &v) == 0 ? v : ~0u;
+}
+
+static bool has_prop(const void *fdt, int node, const char *name)
+{
+	return fdt_getprop(fdt, node, name, NULL) != NULL;
+}
+
+/* The node's interrupt parent (its own, else its parent's) is the PLIC. */
+static bool irq_parent_is_plic(const void *fdt, int node)
+{
+	int n;
+
+	for (n = node; n >= 0; n = fdt_parent_offset(fdt, n)) {
+		u32 ph = prop_u32(fdt, n, "interrupt-parent");
+
+		if (ph != ~0u)
+			return fdt_node_check_compatible(fdt, fdt_node_offset_by_phandle(fdt, ph),
+							 "sifive,plic-1.0.0") == 0;
+	}
+	return false;
+}
+
+/*
+ * The VisionFive 2 SD slot the drivers bind and the SD card image's
+ * root=/dev/mmcblk1p4 names: alias mmc1 = mmc@16020000, IRQ 75, 4 bits,
+ * starfive,jh7110-mmc, FIFO of 32 words, card detect on a GPIO; mmc0 is
+ * the eMMC. Both board revisions' DTBs say the same.
+ */
+static void test_mmc_vf2(const struct blob *b, const char *name)
+{
+	const void *fdt = b->data;
+	int sd = fdt_path_offset(fdt, "/soc/mmc@16020000");
+	int emmc = fdt_path_offset(fdt, "/soc/mmc@16010000");
+	u64 addr = 0, size = 0;
+
+	CHECK(sd > 0 && fdt_path_offset(fdt, "mmc1") == sd, "%s: alias mmc1 is the SD slot", name);
+	CHECK(emmc > 0 && fdt_path_offset(fdt, "mmc0") == emmc, "%s: alias mmc0 is the eMMC", name);
+	CHECK(fdt_read_reg(fdt, sd, 0, &addr, &size) == 0 && addr == 0x16020000 &&
+	      size == 0x10000, "%s: mmc1 reg 0x%llx+0x%llx", name,
+	      (unsigned long long)addr, (unsigned long long)size);
+	CHECK(prop_u32(fdt, sd, "interrupts") == 75 && irq_parent_is_plic(fdt, sd),
+	      "%s: mmc1 IRQ 75 on the PLIC", name);
+	CHECK(fdt_node_check_compatible(fdt, sd, "starfive,jh7110-mmc") == 0 &&
+	      fdt_node_is_available(fdt, sd), "%s: mmc1 starfive,jh7110-mmc, okay", name);
+	CHECK(prop_u32(fdt, sd, "bus-width") == 4, "%s: mmc1 bus-width 4", name);
+	CHECK(prop_u32(fdt, sd, "fifo-depth") == 32 && prop_u32(fdt, sd, "data-addr") == 0,
+	      "%s: mmc1 fifo-depth 32, data-addr 0", name);
+	CHECK(has_prop(fdt, sd, "cd-gpios") && !has_prop(fdt, sd, "broken-cd") &&
+	      !has_prop(fdt, sd, "non-removable"), "%s: mmc1 card detect by cd-gpios", name);
+	CHECK(prop_u32(fdt, emmc, "interrupts") == 74 && prop_u32(fdt, emmc, "bus-width") == 8 &&
+	      has_prop(fdt, emmc, "non-removable"), "%s: mmc0 eMMC: IRQ 74, 8 bits, non-removable",
+	      name);
+	CHECK(!has_prop(fdt, fdt_path_offset(fdt, "/soc"), "dma-noncoherent"),
+	      "%s: /soc is DMA coherent", name);
+}
+
+/*
+ * The VisionFive SD slot: alias mmc0 = sdio0 mmc@10000000, IRQ 4, plain
+ * snps,dw-mshc without card detect (broken-cd), 4 bits; mmc1 is the WiFi
+ * SDIO; DMA is not coherent (dma-noncoherent on /soc).
+ */
+static void test_mmc_vf1(const struct blob *b)
+{
+	const void *fdt = b->data;
+	int sd = fdt_path_offset(fdt, "/soc/mmc@10000000");
+	int wifi = fdt_path_offset(fdt, "/soc/mmc@10010000");
+	u64 addr = 0, size = 0;
+
+	CHECK(sd > 0 && fdt_path_offset(fdt, "mmc0") == sd, "vf1: alias mmc0 is the SD slot");
+	CHECK(wifi > 0 && fdt_path_offset(fdt, "mmc1") == wifi, "vf1: alias mmc1 is the WiFi SDIO");
+	CHECK(fdt_read_reg(fdt, sd, 0, &addr, &size) == 0 && addr == 0x10000000 &&
+	      size == 0x10000, "vf1: sdio0 reg 0x%llx+0x%llx",
+	      (unsigned long long)addr, (unsigned long long)size);
+	CHECK(prop_u32(fdt, sd, "interrupts") == 4 && irq_parent_is_plic(fdt, sd),
+	      "vf1: sdio0 IRQ 4 on the PLIC");
+	CHECK(fdt_node_check_compatible(fdt, sd, "snps,dw-mshc") == 0 &&
+	      fdt_node_is_available(fdt, sd), "vf1: sdio0 snps,dw-mshc, okay");
+	CHECK(has_prop(fdt, sd, "broken-cd") && !has_prop(fdt, sd, "cd-gpios"),
+	      "vf1: sdio0 broken-cd, no cd-gpios");
+	CHECK(prop_u32(fdt, sd, "bus-width") == 4 && prop_u32(fdt, sd, "fifo-depth") == 32,
+	      "vf1: sdio0 bus-width 4, fifo-depth 32");
+	CHECK(has_prop(fdt, fdt_path_offset(fdt, "/soc"), "dma-noncoherent"),
+	      "vf1: /soc is dma-noncoherent");
+	CHECK(prop_u32(fdt, wifi, "interrupts") == 5 && has_prop(fdt, wifi, "non-removable"),
+	      "vf1: sdio1 IRQ 5, non-removable");
+}
+
 /* ---- real DTBs: the machine description ---------------------------------- */
 
 static void test_scan_qemu(const struct blob *b)
@@ -501,7 +596,7 @@ static void fuzz(const struct blob *b, const char *name, int iterations)
 
 int main(int argc, char **argv)
 {
-	struct blob b[NR_TEST_DTBS];
+	struct blob b[NR_TEST_DTBS], vf2a;
 	struct machine_desc m;
 	int i, iterations = 2500;
 
@@ -511,6 +606,13 @@ int main(int argc, char **argv)
 		return test_exit();
 	test_api_qemu(&b[DTB_QEMU]);
 	test_api_vf2(&b[DTB_VF2]);
+	test_mmc_vf2(&b[DTB_VF2], "vf2 v1.3b");
+	test_mmc_vf1(&b[DTB_VF1]);
+	/* The SD card image's other VisionFive 2 DTB (scripts/fetch-dtbs.sh). */
+	vf2a = need_dtb("starfive/jh7110-starfive-visionfive-2-v1.2a.dtb");
+	if (vf2a.size)
+		test_mmc_vf2(&vf2a, "vf2 v1.2a");
+	free(vf2a.data);
 	test_scan_qemu(&b[DTB_QEMU]);
 	test_scan_qemu_smp2(&b[DTB_QEMU_SMP2]);
 	test_scan_vf2(&b[DTB_VF2]);
