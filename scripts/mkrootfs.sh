@@ -58,7 +58,7 @@ done < <(applets)
 for p in init; do
 	install -m 755 "$ubin/$p" "$out/sbin/$p"
 done
-for p in usertests ktest bench hello bigbin; do
+for p in usertests ktest bench hello bigbin fragment; do
 	install -m 755 "$ubin/$p" "$out/bin/$p"
 done
 

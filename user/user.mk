@@ -6,8 +6,11 @@
 USER_CC     ?= riscv64-linux-gnu-gcc
 USER_CFLAGS := -static -O2 -g0 -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror \
 	-Wno-unused-parameter -fno-strict-aliasing
-USER_PROGS  := init usertests ktest bench hello bigbin
+USER_PROGS  := init usertests ktest hello bigbin
 USER_BINS   := $(addprefix $(O)/user/,$(USER_PROGS))
+# /bin/bench is built from bench/ (adds itself to USER_BINS).
+include bench/bench.mk
+include bench/fragment.mk
 BUSYBOX     := .cache/busybox/busybox
 
 $(O)/user/%: user/%.c user/user.mk

@@ -1,9 +1,7 @@
 # User space on rivet (docs/userspace.md): `make run`'s image booted
 # through U-Boot to BusyBox's shell; at the prompt /bin/usertests (every
 # test passes) and /bin/ktest through /proc/ktest, then poweroff with the
-# root left clean; a second boot under -icount shift=0 (virtual time
-# counts instructions, so the figures repeat) runs /bin/bench, whose
-# figures are copied into the output as "#" lines, never checked.
+# root left clean. /bin/bench has its own test, t_bench.sh.
 . tests/qemu/lib_user.sh
 
 if ! user_image usertests; then
@@ -33,15 +31,3 @@ if root_fsck usertests; then
 else
 	not_ok "usertests: e2fsck -fn finds the root clean after poweroff (see $LOGDIR/usertests.fsck)"
 fi
-
-cp "$LOGDIR/usertests.img" "$LOGDIR/bench.img"
-MEM=512M shell_session bench 900 "$(
-	run_cmd bench bench 600
-	echo "sendline poweroff"
-	echo "exit 60"
-)" -icount shift=0
-log=$LOGDIR/bench.log
-expect_rc 0 "bench: the -icount session ran to poweroff (expect.py, see $LOGDIR/bench.expect)"
-expect "$log" "^bench: getppid [0-9.]+ ns/call" "bench: the null system call figure"
-expect "$log" "^bench: done" "bench: every figure printed"
-grep -E "^bench: " "$log" | sed 's/^/# /'
