@@ -34,7 +34,7 @@ all: $(O)/Image ## the kernel: $(O)/rivet.elf and the bootable $(O)/Image (defau
 KERNEL_DIRS := arch/riscv kernel mm lib drivers fs block
 KTEST_DIRS  := tests/kernel
 # Sources that are not the kernel's: built by their own rules.
-HOST_ONLY_SRCS := tests/host/% user/%
+HOST_ONLY_SRCS := tests/host/% user/% bench/% scripts/qemu-sfence.c
 
 # $(call rwildcard,DIRS,PATTERNS): files under DIRS matching PATTERNS, any depth.
 rwildcard = $(foreach d,$(wildcard $(addsuffix /*,$(1))),\
@@ -117,22 +117,74 @@ include user/user.mk
 deps: ## install the Debian packages the build and the tests need (scripts/deps.sh)
 	@bash scripts/deps.sh
 
-sdcard: deps $(O)/sdcard.img ## $(O)/sdcard.img: GPT, FAT boot (Image, extlinux.conf) + ext2 root
+# BOARD= picks the image: none (or qemu-virt) is QEMU's $(O)/sdcard.img,
+# visionfive2 / visionfive the cards in docs/boards.md.
+BOARD	?=
+SDCARD_BOARDS := visionfive2 visionfive
+ifeq ($(filter-out qemu-virt,$(BOARD)),)
+SDCARD_IMG := $(O)/sdcard.img
+else ifneq ($(filter $(BOARD),$(SDCARD_BOARDS)),)
+SDCARD_IMG := $(O)/sdcard-$(BOARD).img
+else
+SDCARD_IMG := $(O)/no-such-board-$(BOARD)
+endif
+
+sdcard: deps $(SDCARD_IMG) ## $(O)/sdcard.img (BOARD=visionfive2|visionfive: $(O)/sdcard-BOARD.img): GPT, FAT boot + ext2 root
 
 # The image is rebuilt when APPEND changes: append.txt is rewritten only then.
 $(O)/append.txt: FORCE
 	@mkdir -p $(O)
 	@printf '%s\n' "$$APPEND" | cmp -s - $@ || printf '%s\n' "$$APPEND" > $@
 
-$(O)/sdcard.img: $(O)/Image scripts/mksdcard.sh board/qemu-virt/extlinux.conf $(O)/append.txt \
-		$(O)/rootfs.stamp
-	bash scripts/mksdcard.sh $@ $(O)/Image board/qemu-virt/extlinux.conf $(O)/rootfs "$$APPEND"
+SDCARD_DEPS := $(O)/Image scripts/mksdcard.sh $(O)/append.txt $(O)/rootfs.stamp
+# QEMU's image carries the VisionFive DTBs the host tests fetched, if any.
+$(O)/sdcard.img: $(SDCARD_DEPS) board/qemu-virt/extlinux.conf
+	bash scripts/mksdcard.sh $(foreach d,$(wildcard .cache/dtbs/visionfive*.dtb),--fat $(d)=/dtbs/) \
+		$@ $(O)/Image board/qemu-virt/extlinux.conf $(O)/rootfs "$$APPEND"
+
+# The boards' firmware and DTBs come from Debian trixie's riscv64 packages;
+# the VisionFive 2 card also keeps the firmware in its FAT (/firmware/) for
+# flashing the board's QSPI from U-Boot (docs/boards.md).
+UBOOT_SF := .cache/u-boot-starfive
+SF_DTBS := .cache/dtbs/starfive
+VF2_DTBS := $(SF_DTBS)/jh7110-starfive-visionfive-2-v1.2a.dtb \
+	$(SF_DTBS)/jh7110-starfive-visionfive-2-v1.3b.dtb
+VF1_DTBS := $(SF_DTBS)/jh7100-starfive-visionfive-v1.dtb
+$(UBOOT_SF)/u-boot-spl.bin.normal.out $(UBOOT_SF)/u-boot.itb &: | scripts/fetch-uboot-starfive.sh
+	bash scripts/fetch-uboot-starfive.sh $(UBOOT_SF)
+$(VF2_DTBS) $(VF1_DTBS) &: | scripts/fetch-dtbs.sh
+	bash scripts/fetch-dtbs.sh .cache/dtbs
+
+$(O)/sdcard-visionfive2.img: $(SDCARD_DEPS) board/visionfive2/extlinux.conf $(VF2_DTBS) \
+		$(UBOOT_SF)/u-boot-spl.bin.normal.out $(UBOOT_SF)/u-boot.itb
+	bash scripts/mksdcard.sh --bmap --spl $(UBOOT_SF)/u-boot-spl.bin.normal.out \
+		--itb $(UBOOT_SF)/u-boot.itb $(foreach d,$(VF2_DTBS),--fat $(d)=/dtbs/starfive/) \
+		$(foreach f,u-boot-spl.bin.normal.out u-boot.itb,--fat $(UBOOT_SF)/$(f)=/firmware/) \
+		$@ $(O)/Image board/visionfive2/extlinux.conf $(O)/rootfs "$$APPEND"
+
+$(O)/sdcard-visionfive.img: $(SDCARD_DEPS) board/visionfive/extlinux.conf board/visionfive/uEnv.txt \
+		$(VF1_DTBS)
+	bash scripts/mksdcard.sh --bmap --uenv board/visionfive/uEnv.txt \
+		$(foreach d,$(VF1_DTBS),--fat $(d)=/dtbs/starfive/) \
+		$@ $(O)/Image board/visionfive/extlinux.conf $(O)/rootfs "$$APPEND"
+
+$(O)/no-such-board-%:
+	@echo "make sdcard: unknown BOARD=$*; one of: qemu-virt $(SDCARD_BOARDS)" >&2; exit 1
 
 run: deps $(O)/sdcard.img ## boot OpenSBI -> U-Boot -> extlinux -> rivet on QEMU (APPEND= sets the command line)
 	bash scripts/qemu.sh uboot $(O)/sdcard.img
 
 run-direct: deps $(O)/Image ## boot the Image straight from OpenSBI (-kernel; APPEND= sets the command line)
 	bash scripts/qemu.sh direct $(O)/Image
+
+# The SD image on QEMU's sdhci-pci + sd-card (docs/mmc.md): the card needs a
+# power-of-two size, so it gets its own copy; the Image comes by -kernel.
+$(O)/sdcard-sd.img: $(O)/sdcard.img scripts/sd-pow2.sh
+	bash scripts/sd-pow2.sh $< $@
+
+run-sd: deps $(O)/Image $(O)/sdcard-sd.img ## boot the Image (-kernel) with the SD image on sdhci-pci, root on mmcblk0p4
+	APPEND="$${APPEND:-console=ttyS0 root=/dev/mmcblk0p4 rw}" bash scripts/qemu.sh direct $(O)/Image \
+		-drive if=none,id=sdcard,format=raw,file=$(O)/sdcard-sd.img -device sdhci-pci -device sd-card,drive=sdcard
 
 gdb: deps $(O)/Image ## QEMU halted at the first instruction, gdb-multiarch attached (docs/debugging.md)
 	bash scripts/gdb.sh $(O)/rivet.elf $(O)/Image
@@ -154,6 +206,7 @@ HOST_CFLAGS := -std=gnu11 -g -O1 -fsanitize=address,undefined $(HOST_SIGSET) \
 BENCH_CFLAGS := -std=gnu11 -O2 -g -DNDEBUG $(HOST_SIGSET) -Wall -Wextra -Wno-unused-parameter \
 	-Iinclude -Itests/host/include -Itests/host
 HOST_TESTS :=
+HOST_SCRIPT_TESTS :=
 HOST_BENCHES :=
 HOST_DEPS :=
 include tests/host/sources.mk
@@ -173,6 +226,12 @@ endef
 $(foreach t,$(HOST_TESTS),$(eval $(call host_program,host,$(t),HOST_CFLAGS)))
 $(foreach t,$(HOST_BENCHES),$(eval $(call host_program,bench,$(t),BENCH_CFLAGS)))
 HOST_BINS := $(addprefix $(O)/host/,$(HOST_TESTS))
+# Shell-script tests (tests/host/*.mk: HOST_SCRIPT_TESTS += name runs
+# tests/host/test_name.sh O) run and count like the programs.
+HOST_BINS += $(addprefix $(O)/host/,$(HOST_SCRIPT_TESTS))
+$(addprefix $(O)/host/,$(HOST_SCRIPT_TESTS)): $(O)/host/%: tests/host/test_%.sh
+	@mkdir -p $(dir $@)
+	@printf '#!/bin/sh\nexec bash %s %s\n' $< '$(O)' > $@ && chmod 755 $@
 BENCH_BINS := $(addprefix $(O)/bench/,$(HOST_BENCHES))
 -include $(HOST_DEPS)
 
@@ -193,16 +252,28 @@ test: deps ## everything: build, host tests, QEMU tests; ends with "N passed, N 
 	@$(MAKE) --no-print-directory qemu-test
 	@bash scripts/summary.sh $(O)/host-result $(O)/qemu-result
 
-bench: deps ## benchmark figures (host allocators, storage and processes on QEMU; never asserted)
+bench: deps ## benchmark figures (host allocators, storage, SD, rivet beside Linux on QEMU; never asserted)
 	@$(MAKE) --no-print-directory bench-host
 	@$(MAKE) --no-print-directory bench-storage
-	@$(MAKE) --no-print-directory bench-user
+	@$(MAKE) --no-print-directory bench-sd
+	@$(MAKE) --no-print-directory bench-compare
+
+# rivet beside Debian's Linux (docs/bench.md): $(O)/bench/report.md and plots.
+bench-compare: all rootfs ## rivet beside Linux: $(O)/bench/report.md + PNGs (MODE=tcg, BOOTS=, PROFILE=)
+	@bash scripts/deps.sh bench
+	@NO_BUILD=1 bash scripts/bench-compare.sh
 
 bench-user: all rootfs
 	@bash scripts/bench-user.sh $(O)/Image $(O)
 
 bench-storage: all
 	@bash scripts/bench-storage.sh $(O)/Image $(O)
+
+bench-sd: all $(O)/sdcard.img
+	@bash scripts/bench-sd.sh $(O)/Image $(O)
+
+memmap: all rootfs ## heat maps of the free lists, rivet beside Linux, around bench/fragment.c ($(O)/memmap/)
+	@bash scripts/memmap.sh $(O)
 
 bench-host: $(BENCH_BINS)
 	@for b in $(BENCH_BINS); do $$b || exit 1; done
@@ -218,4 +289,4 @@ help: ## this list
 FORCE:
 .DELETE_ON_ERROR:
 .PHONY: all check-sources deps sdcard run run-direct gdb host-test qemu-test test \
-	bench bench-host bench-storage bench-user clean help FORCE
+	bench bench-host bench-storage bench-user bench-sd bench-compare run-sd memmap clean help FORCE
