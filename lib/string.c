@@ -57,7 +57,7 @@ void *memset(void *s, int c, size_t n)
 /*
  * Copy n bytes forward. When dst and src share their misalignment, the
  * bytes up to the first word boundary go one by one and the rest by words
- * (unrolled four times: page copies dominate). Forward order makes this
+ * (unrolled eight times: page copies dominate). Forward order makes this
  * safe for overlapping buffers with dst < src, which memmove relies on.
  */
 void *memcpy(void *dst, const void *src, size_t n)

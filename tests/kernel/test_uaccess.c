@@ -1,0 +1,328 @@
+/*
+ * In-kernel tests of copy_to_user and copy_from_user (ktest=uaccess;
+ * docs/arch.md "User memory from the kernel"): every alignment 0..15 of
+ * either side and every length 0..300 against memcpy, a few long copies,
+ * and copies running into an unmapped or PROT_NONE page, whose count of
+ * bytes not copied must be exact. The user side is read and written
+ * through the kernel's own mapping of its pages (kmap), never through the
+ * routines under test. Not covered: clear_user, strncpy_from_user
+ * (tests/kernel/test_fault.c).
+ */
+#include <linux/kernel.h>
+#include <linux/ktest.h>
+#include <linux/mm.h>
+#include <linux/mm_vma.h>
+#include <linux/highmem.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/swap.h>
+#include <linux/vmalloc.h>
+#include <linux/sched.h>
+#include <asm/mmu_context.h>
+#include <asm/pgalloc.h>
+#include <asm/uaccess.h>
+
+#define UA_ALIGNS	16	/* offsets 0..15 on either side */
+#define UA_MAXLEN	300	/* the sweep's lengths: 0..UA_MAXLEN */
+#define UA_BIG_PAGES	20	/* the long copies' user mapping */
+#define UA_NEAR		64	/* faulting copies start this close to the boundary, or closer */
+#define UA_GUARD	0xe5	/* fills what a copy must leave alone */
+
+static struct mm_struct ua_kernel_mm = { .pgd = swapper_pg_dir };
+
+/* An empty address space with its page table, switched to; 0 or -ENOMEM. */
+static int ua_mm_enter(struct mm_struct *mm)
+{
+	memset(mm, 0, sizeof(*mm));
+	mm->mm_rb = RB_ROOT;
+	init_rwsem(&mm->mmap_sem);
+	spin_lock_init(&mm->page_table_lock);
+	mm->task_size = TASK_SIZE;
+	mm->mmap_base = TASK_SIZE / 2;
+	if (mm_alloc_pgd(mm))
+		return -ENOMEM;
+	switch_mm(&ua_kernel_mm, mm, current);
+	return 0;
+}
+
+/* Back to swapper_pg_dir; @mm's mappings, pages and page tables freed. */
+static void ua_mm_leave(struct mm_struct *mm)
+{
+	switch_mm(mm, &ua_kernel_mm, current);
+	exit_mmap(mm);
+	mm_free_pgd(mm);
+	lru_add_drain();
+	drain_all_pages(NULL);
+}
+
+/*
+ * @pages pages of private anonymous memory, each already faulted in for
+ * writing (so it has a page of its own for the kmap accesses); the
+ * address, or 0.
+ */
+static unsigned long ua_map(struct mm_struct *mm, unsigned long pages)
+{
+	unsigned long addr = do_mmap(mm, NULL, 0, pages * PAGE_SIZE, PROT_READ | PROT_WRITE,
+				     MAP_PRIVATE | MAP_ANONYMOUS, 0);
+
+	if (IS_ERR_VALUE(addr))
+		return 0;
+	if (clear_user((void __user *)addr, pages * PAGE_SIZE))
+		return 0;
+	return addr;
+}
+
+/*
+ * Copy @len bytes between @buf and the user memory of @mm at @addr
+ * (@to_user: into it), through kmap of the pages the PTEs name. 0, or
+ * -EFAULT if a page is not present.
+ */
+static int ua_poke(struct mm_struct *mm, unsigned long addr, void *buf, size_t len,
+		   bool to_user)
+{
+	char *b = buf;
+
+	while (len) {
+		size_t off = addr & (PAGE_SIZE - 1), n = min(len, PAGE_SIZE - off);
+		unsigned long *pte = follow_pte(mm, addr);
+		struct page *page;
+		char *k;
+
+		if (!pte || !pte_present(*pte))
+			return -EFAULT;
+		page = pfn_to_page(pte_pfn(*pte));
+		k = kmap(page);
+		if (to_user)
+			memcpy(k + off, b, n);
+		else
+			memcpy(b, k + off, n);
+		kunmap(page);
+		addr += n;
+		b += n;
+		len -= n;
+	}
+	return 0;
+}
+
+/* Byte @i of the test pattern: neighbours differ, and so do bytes 256 apart. */
+static unsigned char ua_byte(unsigned long i)
+{
+	return (unsigned char)(i * 131 + (i >> 8) + 1);
+}
+
+static void ua_fill(unsigned char *p, size_t len, unsigned long first)
+{
+	for (size_t i = 0; i < len; i++)
+		p[i] = ua_byte(first + i);
+}
+
+/* Are the @len bytes at @p all @c? */
+static bool ua_all(const unsigned char *p, size_t len, unsigned char c)
+{
+	for (size_t i = 0; i < len; i++)
+		if (p[i] != c)
+			return false;
+	return true;
+}
+
+/*
+ * copy_to_user(u + da, src + sa, len) for da, sa in 0..15, len 0..300:
+ * returns 0, and the user page holds src's bytes there and its guard
+ * fill everywhere else.
+ */
+KTEST(uaccess_copy_to_user_align)
+{
+	unsigned char *src = kmalloc(2 * PAGE_SIZE, GFP_KERNEL), *img = src + PAGE_SIZE;
+	struct mm_struct mm;
+	unsigned long u;
+
+	if (!KT_EXPECT(src) || !KT_EXPECT(ua_mm_enter(&mm) == 0))
+		goto out_free;
+	u = ua_map(&mm, 1);
+	if (!KT_EXPECT(u))
+		goto out;
+	ua_fill(src, PAGE_SIZE, 0);
+	for (unsigned int da = 0; da < UA_ALIGNS; da++)
+		for (unsigned int sa = 0; sa < UA_ALIGNS; sa++)
+			for (unsigned int len = 0; len <= UA_MAXLEN; len++) {
+				unsigned long left, span = da + len + UA_ALIGNS;
+
+				memset(img, UA_GUARD, span);
+				ua_poke(&mm, u, img, span, true);
+				left = copy_to_user((void __user *)(u + da), src + sa, len);
+				ua_poke(&mm, u, img, span, false);
+				if (!KT_EXPECT_MSG(left == 0 && ua_all(img, da, UA_GUARD) &&
+						   !memcmp(img + da, src + sa, len) &&
+						   ua_all(img + da + len, UA_ALIGNS, UA_GUARD),
+						   "to %u, from %u, %u bytes: left %lu or wrong bytes",
+						   da, sa, len, left))
+					goto out;
+			}
+out:
+	ua_mm_leave(&mm);
+out_free:
+	kfree(src);
+}
+
+/*
+ * copy_from_user(dst + da, u + sa, len) for da, sa in 0..15, len 0..300:
+ * returns 0, and dst holds the user bytes there and its guard fill
+ * everywhere else.
+ */
+KTEST(uaccess_copy_from_user_align)
+{
+	unsigned char *pat = kmalloc(2 * PAGE_SIZE, GFP_KERNEL), *dst = pat + PAGE_SIZE;
+	struct mm_struct mm;
+	unsigned long u;
+
+	if (!KT_EXPECT(pat) || !KT_EXPECT(ua_mm_enter(&mm) == 0))
+		goto out_free;
+	u = ua_map(&mm, 1);
+	if (!KT_EXPECT(u))
+		goto out;
+	ua_fill(pat, PAGE_SIZE, 7);
+	ua_poke(&mm, u, pat, PAGE_SIZE, true);
+	for (unsigned int da = 0; da < UA_ALIGNS; da++)
+		for (unsigned int sa = 0; sa < UA_ALIGNS; sa++)
+			for (unsigned int len = 0; len <= UA_MAXLEN; len++) {
+				unsigned long left;
+
+				memset(dst, UA_GUARD, da + len + UA_ALIGNS);
+				left = copy_from_user(dst + da, (const void __user *)(u + sa), len);
+				if (!KT_EXPECT_MSG(left == 0 && ua_all(dst, da, UA_GUARD) &&
+						   !memcmp(dst + da, pat + sa, len) &&
+						   ua_all(dst + da + len, UA_ALIGNS, UA_GUARD),
+						   "to %u, from %u, %u bytes: left %lu or wrong bytes",
+						   da, sa, len, left))
+					goto out;
+			}
+out:
+	ua_mm_leave(&mm);
+out_free:
+	kfree(pat);
+}
+
+/*
+ * Long copies over many user pages, both ways, equally and unequally
+ * aligned: all bytes arrive, none beyond.
+ */
+KTEST(uaccess_copy_long)
+{
+	static const struct { unsigned int ua, ka; unsigned long len; } cases[] = {
+		{ 0, 0, PAGE_SIZE }, { 0, 0, 16 * PAGE_SIZE }, { 3, 3, 8 * PAGE_SIZE + 13 },
+		{ 1, 6, 16 * PAGE_SIZE + 7 }, { 7, 0, 5 * PAGE_SIZE + 100 },
+		{ 0, 5, 19 * PAGE_SIZE - 64 }, { 12, 4, 2 * PAGE_SIZE + 1 },
+	};
+	size_t size = UA_BIG_PAGES * PAGE_SIZE;
+	unsigned char *src = vmalloc(size), *back = vmalloc(size);
+	struct mm_struct mm;
+	unsigned long u;
+
+	if (!KT_EXPECT(src && back) || !KT_EXPECT(ua_mm_enter(&mm) == 0))
+		goto out_free;
+	u = ua_map(&mm, UA_BIG_PAGES);
+	if (!KT_EXPECT(u))
+		goto out;
+	ua_fill(src, size, 3);
+	for (unsigned int c = 0; c < ARRAY_SIZE(cases); c++) {
+		unsigned int ua = cases[c].ua, ka = cases[c].ka;
+		unsigned long len = cases[c].len, left;
+
+		memset(back, UA_GUARD, size);
+		ua_poke(&mm, u, back, size, true);
+		left = copy_to_user((void __user *)(u + ua), src + ka, len);
+		ua_poke(&mm, u, back, size, false);
+		KT_EXPECT_MSG(left == 0 && ua_all(back, ua, UA_GUARD) &&
+			      !memcmp(back + ua, src + ka, len) &&
+			      ua_all(back + ua + len, size - ua - len, UA_GUARD),
+			      "to user +%u from +%u, %lu bytes: left %lu or wrong bytes",
+			      ua, ka, len, left);
+
+		memset(back, UA_GUARD, size);
+		left = copy_from_user(back + ka, (const void __user *)(u + ua), len);
+		KT_EXPECT_MSG(left == 0 && ua_all(back, ka, UA_GUARD) &&
+			      !memcmp(back + ka, src + ka, len) &&
+			      ua_all(back + ka + len, size - ka - len, UA_GUARD),
+			      "from user +%u to +%u, %lu bytes: left %lu or wrong bytes",
+			      ua, ka, len, left);
+	}
+out:
+	ua_mm_leave(&mm);
+out_free:
+	vfree(src);
+	vfree(back);
+}
+
+/*
+ * Copies that start @off (0..64) bytes before a user page that cannot be
+ * accessed and run @extra bytes past it, with the kernel side at offsets
+ * 0..7: the count not copied is exactly @extra (never less: that would
+ * claim bytes that were not copied), the @off bytes before the boundary
+ * are the right ones, and copy_from_user zeroes the rest of its buffer
+ * and nothing after it. @b is the boundary. False after a failed check.
+ */
+static bool ua_fault_at(struct mm_struct *mm, unsigned long b, const char *kind,
+			unsigned char *src, unsigned char *buf)
+{
+	static const unsigned int extras[] = { 1, 7, 63, 200 };
+	unsigned char pat[UA_NEAR], guard[UA_NEAR];
+
+	ua_fill(pat, UA_NEAR, 11);
+	memset(guard, UA_GUARD, UA_NEAR);
+	for (unsigned int off = 0; off <= UA_NEAR; off++)
+		for (unsigned int ka = 0; ka < 8; ka++)
+			for (unsigned int e = 0; e < ARRAY_SIZE(extras); e++) {
+				unsigned long len = off + extras[e], left;
+				void __user *u = (void __user *)(b - off);
+
+				ua_poke(mm, b - UA_NEAR, guard, UA_NEAR, true);
+				left = copy_to_user(u, src + ka, len);
+				ua_poke(mm, b - UA_NEAR, buf, UA_NEAR, false);
+				if (!KT_EXPECT_MSG(left == extras[e],
+						   "%s: to user at -%u from +%u, %lu bytes: left %lu, not %u",
+						   kind, off, ka, len, left, extras[e]) ||
+				    !KT_EXPECT_MSG(ua_all(buf, UA_NEAR - off, UA_GUARD) &&
+						   !memcmp(buf + UA_NEAR - off, src + ka, off),
+						   "%s: to user at -%u from +%u: wrong bytes", kind, off, ka))
+					return false;
+
+				ua_poke(mm, b - UA_NEAR, pat, UA_NEAR, true);
+				memset(buf, UA_GUARD, ka + len + 8);
+				left = copy_from_user(buf + ka, u, len);
+				if (!KT_EXPECT_MSG(left == extras[e],
+						   "%s: from user at -%u to +%u, %lu bytes: left %lu, not %u",
+						   kind, off, ka, len, left, extras[e]) ||
+				    !KT_EXPECT_MSG(ua_all(buf, ka, UA_GUARD) &&
+						   !memcmp(buf + ka, pat + UA_NEAR - off, off) &&
+						   ua_all(buf + ka + off, extras[e], 0) &&
+						   ua_all(buf + ka + len, 8, UA_GUARD),
+						   "%s: from user at -%u to +%u: wrong bytes", kind, off, ka))
+					return false;
+			}
+	return true;
+}
+
+/* The faulting copies of ua_fault_at, before an unmapped and a PROT_NONE page. */
+KTEST(uaccess_copy_fault)
+{
+	unsigned char *src = kmalloc(PAGE_SIZE, GFP_KERNEL), *buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	struct mm_struct mm;
+	unsigned long gap, none;
+
+	if (!KT_EXPECT(src && buf) || !KT_EXPECT(ua_mm_enter(&mm) == 0))
+		goto out_free;
+	gap = ua_map(&mm, 2);
+	none = ua_map(&mm, 2);
+	if (!KT_EXPECT(gap && none) ||
+	    !KT_EXPECT(do_munmap(&mm, gap + PAGE_SIZE, PAGE_SIZE) == 0) ||
+	    !KT_EXPECT(do_mprotect(&mm, none + PAGE_SIZE, PAGE_SIZE, PROT_NONE) == 0))
+		goto out;
+	ua_fill(src, PAGE_SIZE, 5);
+	if (ua_fault_at(&mm, gap + PAGE_SIZE, "unmapped", src, buf))
+		ua_fault_at(&mm, none + PAGE_SIZE, "PROT_NONE", src, buf);
+out:
+	ua_mm_leave(&mm);
+out_free:
+	kfree(src);
+	kfree(buf);
+}
