@@ -6,7 +6,8 @@
  * page_cache_sync_readahead) and write path (seed 000:
  * generic_perform_write -> a_ops->write_begin -> copy -> write_end),
  * write-back of a mapping (filemap_write_and_wait), and file mappings
- * (filemap_fault with read-around, page_mkwrite, generic_file_mmap).
+ * (filemap_fault with read-around, filemap_map_pages for fault-around,
+ * page_mkwrite, generic_file_mmap).
  * Follows Linux 4.x's mm/filemap.c; no RCU lookups (the tree lock is held instead), no
  * shadow entries, no direct I/O (O_DIRECT is buffered, then written and
  * waited for).
@@ -402,6 +403,26 @@ static int filemap_make_uptodate(struct file *filp, struct address_space *mappin
 }
 
 /*
+ * The same for @page locked by the caller (readahead did not bring it:
+ * the caller made it): it comes back unlocked. 0, -EAGAIN or -EIO.
+ */
+static int filemap_read_locked(struct file *filp, struct address_space *mapping,
+			       struct page *page)
+{
+	int err;
+
+	if (!page->mapping || PageUptodate(page)) {
+		err = page->mapping ? 0 : -EAGAIN;
+		unlock_page(page);
+		return err;
+	}
+	err = read_page_and_wait(mapping, page, NULL, filp);
+	if (err && !page->mapping)
+		return -EAGAIN;
+	return err;
+}
+
+/*
  * The page at @index for a read, uptodate and referenced: from the cache,
  * after readahead on a miss (sync) or on reaching a PG_readahead page
  * (async), or read alone if readahead could not bring it. ERR_PTR(-Exxx).
@@ -669,22 +690,27 @@ int filemap_fault(struct vm_fault *vmf)
 	pgoff_t offset = vmf->pgoff;
 	struct page *page;
 	int ret = 0, err;
+	bool made;
 
 	for (;;) {
 		if (past_eof(inode, offset))
 			return VM_FAULT_SIGBUS;
 		page = find_get_page(mapping, offset);
+		made = !page;
 		if (page) {
 			do_async_mmap_readahead(vmf->vma, file, page, offset);
 		} else {
 			ret = VM_FAULT_MAJOR;
 			do_sync_mmap_readahead(vmf->vma, file, offset);
-			page = pagecache_get_page(mapping, offset, FGP_CREAT,
+			page = pagecache_get_page(mapping, offset, FGP_CREAT | FGP_LOCK,
 						  mapping_gfp_mask(mapping));
 			if (!page)
 				return VM_FAULT_OOM;
 		}
-		err = filemap_make_uptodate(file, mapping, page);
+		if (made)	/* locked by pagecache_get_page: no waiting on it */
+			err = filemap_read_locked(file, mapping, page);
+		else
+			err = filemap_make_uptodate(file, mapping, page);
 		if (!err) {
 			lock_page(page);
 			if (page->mapping == mapping && !past_eof(inode, offset))
@@ -697,6 +723,72 @@ int filemap_fault(struct vm_fault *vmf)
 	}
 	vmf->page = page;
 	return ret | VM_FAULT_LOCKED;
+}
+
+/*
+ * mm/memory.c replaces this weak default (the host tests map no pages):
+ * see linux/mm_vma.h.
+ */
+__attribute__((weak)) bool do_set_pte(struct vm_fault *vmf, struct page *page,
+				      unsigned long addr)
+{
+	return false;
+}
+
+/*
+ * Map one page found by filemap_map_pages, its reference the PTE's if it
+ * is mapped: only if uptodate, not marked for readahead (its ->fault
+ * starts the next window), not locked (I/O or truncation in progress:
+ * trylock, never wait), and, under the lock, still in @mapping and not
+ * past EOF. True if mapped.
+ */
+static bool filemap_map_one(struct vm_fault *vmf, struct address_space *mapping,
+			    struct page *page)
+{
+	unsigned long addr = vmf->address + (page->index - vmf->pgoff) * PAGE_SIZE;
+	bool mapped = false;
+
+	if (!PageUptodate(page) || PageReadahead(page) || !trylock_page(page))
+		return false;
+	if (page->mapping == mapping && PageUptodate(page) &&
+	    !past_eof(mapping->host, page->index))
+		mapped = do_set_pte(vmf, page, addr);
+	unlock_page(page);
+	return mapped;
+}
+
+/*
+ * vm_ops->map_pages of page-cache files (Linux's filemap_map_pages, for
+ * do_fault_around): map the pages of [start_pgoff, end_pgoff] already in
+ * the cache into the empty PTEs around vmf->address (the caller clipped
+ * the range to the VMA and to one pte table), up to EOF. No I/O, no
+ * sleeping; what is not mapped here is left to ->fault.
+ */
+void filemap_map_pages(struct vm_fault *vmf, pgoff_t start_pgoff, pgoff_t end_pgoff)
+{
+	struct address_space *mapping = vmf->vma->vm_file->f_mapping;
+	loff_t size = i_size_read(mapping->host);
+	pgoff_t index = start_pgoff, last;
+	struct page *pages[16];
+	unsigned int n;
+	long mapped = 0;
+
+	if (size <= 0)
+		return;
+	last = min(end_pgoff, (pgoff_t)((size - 1) >> PAGE_SHIFT));
+	while (index <= last) {
+		n = find_get_pages(mapping, &index, min_t(pgoff_t, ARRAY_SIZE(pages),
+							  last - index + 1), pages);
+		if (!n)
+			break;
+		for (unsigned int i = 0; i < n; i++) {
+			if (pages[i]->index <= last && filemap_map_one(vmf, mapping, pages[i]))
+				mapped++;
+			else
+				put_page(pages[i]);
+		}
+	}
+	count_vm_events(FAULT_AROUND, mapped);
 }
 
 /*
@@ -721,6 +813,7 @@ int filemap_page_mkwrite(struct vm_fault *vmf)
 
 static const struct vm_operations_struct generic_file_vm_ops = {
 	.fault = filemap_fault,
+	.map_pages = filemap_map_pages,
 	.page_mkwrite = filemap_page_mkwrite,
 };
 

@@ -2,8 +2,8 @@
  * User page tables and page faults (seed 001; Linux 4.x mm/memory.c, and
  * change_protection from mm/mprotect.c, move_page_tables from
  * mm/mremap.c): handle_mm_fault -> __handle_mm_fault -> handle_pte_fault
- * -> do_anonymous_page | do_fault (do_read_fault, do_cow_fault,
- * do_shared_fault -> __do_fault, do_page_mkwrite) | do_wp_page;
+ * -> do_anonymous_page | do_fault (do_read_fault with do_fault_around,
+ * do_cow_fault, do_shared_fault -> __do_fault, do_page_mkwrite) | do_wp_page;
  * zap_page_range, free_pgtables and copy_page_range for munmap, exit and
  * fork; the mm's RSS counters. Leaves out swap, THP, split page-table
  * locks (the caller holds mmap_sem; PTE changes that reclaim may race
@@ -19,6 +19,8 @@
 #include <linux/rmap.h>
 #include <linux/fs.h>
 #include <linux/errno.h>
+#include <linux/params.h>
+#include <linux/string.h>
 #include <asm/pgtable.h>
 #include <asm/pgalloc.h>
 #include <asm/tlbflush.h>
@@ -303,10 +305,82 @@ static void map_fault_page(struct vm_fault *vmf, bool write)
 	inc_mm_counter(vma->vm_mm, mm_counter(vmf->page));
 }
 
-/* A read of a file page: map the file's page as the VMA's permissions say. */
+/* ---- fault-around (Linux's do_fault_around and fault_around_bytes) ---- */
+
+/* How much of a file a read fault maps from the cache: a power of two, PAGE_SIZE is off. */
+static unsigned long fault_around_bytes = 64 * 1024;
+
+/* "fault_around_bytes=N" (K/M suffixes): rounded down to a power of two, at most one pte table. */
+static int fault_around_setup(char *val)
+{
+	unsigned long v = memparse(val, NULL), bytes = PAGE_SIZE;
+
+	if (v > PMD_SIZE)
+		return -EINVAL;
+	while (bytes * 2 <= v)
+		bytes *= 2;
+	fault_around_bytes = bytes;
+	return 0;
+}
+__setup("fault_around_bytes=", fault_around_setup);
+
+/* See linux/mm_vma.h. Called from ->map_pages, under the caller's mmap_sem. */
+bool do_set_pte(struct vm_fault *vmf, struct page *page, unsigned long addr)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct mm_struct *mm = vma->vm_mm;
+	pte_t *pte = vmf->pte + ((long)addr - (long)vmf->address) / (long)PAGE_SIZE;
+	unsigned long flags;
+	bool none;
+
+	spin_lock_irqsave(&mm->page_table_lock, flags);
+	none = pte_none(READ_ONCE(*pte));
+	if (none)
+		set_pte_at(mm, addr, pte, mk_pte(page, vma->vm_page_prot));
+	spin_unlock_irqrestore(&mm->page_table_lock, flags);
+	if (!none)
+		return false;
+	update_mmu_cache(vma, addr, pte);
+	page_dup_rmap(page);
+	inc_mm_counter(mm, mm_counter(page));
+	return true;
+}
+
+/*
+ * Before ->fault, let ->map_pages map what the cache already holds of the
+ * fault_around_bytes-aligned block around the fault, clipped to the VMA
+ * and to the pte table of vmf->pte (no other table is made). The
+ * faulting page is among them if it is cached and ready.
+ */
+static void do_fault_around(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	unsigned long addr = vmf->address;
+	unsigned long block = ALIGN_DOWN(addr, fault_around_bytes);
+	unsigned long table = ALIGN_DOWN(addr, PMD_SIZE);
+	unsigned long start = max(max(block, table), vma->vm_start);
+	unsigned long end = min(min(block + fault_around_bytes, table + PMD_SIZE), vma->vm_end);
+	pgoff_t start_pgoff = vmf->pgoff - ((addr - start) >> PAGE_SHIFT);
+
+	vma->vm_ops->map_pages(vmf, start_pgoff,
+			       start_pgoff + ((end - start) >> PAGE_SHIFT) - 1);
+}
+
+/*
+ * A read of a file page: fault-around first if the VMA has ->map_pages;
+ * if that did not map the faulting page, ->fault brings it, mapped as the
+ * VMA's permissions say (read-only if private or write-notified).
+ */
 static int do_read_fault(struct vm_fault *vmf)
 {
-	int ret = __do_fault(vmf);
+	int ret;
+
+	if (vmf->vma->vm_ops->map_pages && fault_around_bytes > PAGE_SIZE) {
+		do_fault_around(vmf);
+		if (!pte_none(READ_ONCE(*vmf->pte)))
+			return 0;
+	}
+	ret = __do_fault(vmf);
 
 	if (ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE))
 		return ret;

@@ -99,6 +99,7 @@ static const char * const vm_event_text[NR_VM_EVENT_ITEMS] = {
 	[COW_FAULT]		= "cow_fault",
 	[COW_REUSE]		= "cow_reuse",
 	[ZERO_PAGE_MAP]		= "zero_page_map",
+	[FAULT_AROUND]		= "fault_around",
 };
 
 /*

@@ -102,6 +102,12 @@ struct vm_operations_struct {
 	void (*close)(struct vm_area_struct *area);
 	int (*fault)(struct vm_fault *vmf);
 	int (*page_mkwrite)(struct vm_fault *vmf);
+	/*
+	 * Fault-around (do_fault_around): map the pages of file offsets
+	 * [start_pgoff, end_pgoff] that are already in the cache into the
+	 * empty PTEs around vmf->address, without I/O or sleeping.
+	 */
+	void (*map_pages)(struct vm_fault *vmf, pgoff_t start_pgoff, pgoff_t end_pgoff);
 	/* The name /proc/<pid>/maps shows for a mapping with no file ("[vdso]"). */
 	const char *(*name)(struct vm_area_struct *vma);
 };
@@ -351,6 +357,14 @@ bool mincore_page(struct vm_area_struct *vma, unsigned long addr);
 int filemap_fault(struct vm_fault *vmf);
 /* vm_ops->page_mkwrite of page-cache files: the page gets dirty (locked on return). */
 int filemap_page_mkwrite(struct vm_fault *vmf);
+/* vm_ops->map_pages of page-cache files: map the cached, uptodate pages of the range. */
+void filemap_map_pages(struct vm_fault *vmf, pgoff_t start_pgoff, pgoff_t end_pgoff);
+/*
+ * For ->map_pages: map @page (in the page cache, locked, a reference the
+ * PTE takes over) read-faulted at @addr of vmf->vma, in vmf->pte's table,
+ * if that PTE is none. False if it was not (the caller keeps its reference).
+ */
+bool do_set_pte(struct vm_fault *vmf, struct page *page, unsigned long addr);
 /* MAP_SHARED|MAP_ANONYMOUS: back @vma by a new unlinked tmpfs file. 0 or -ENOMEM. */
 int shmem_zero_setup(struct vm_area_struct *vma);
 

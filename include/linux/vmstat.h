@@ -46,6 +46,7 @@ enum vm_event_item {
 	COW_FAULT,		/* write faults that copied a shared or zero page */
 	COW_REUSE,		/* write faults that made a read-only page writable in place */
 	ZERO_PAGE_MAP,		/* read faults that mapped the zero page */
+	FAULT_AROUND,		/* cached file pages mapped around a read fault */
 	NR_VM_EVENT_ITEMS
 };
 

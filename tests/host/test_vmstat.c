@@ -390,6 +390,7 @@ static const char * const vmstat_names[] = {
 	"pgscan_kswapd", "pgscan_direct", "pginodesteal", "slabs_scanned",
 	"kswapd_inodesteal", "pageoutrun", "pgrotated", "drop_pagecache", "drop_slab",
 	"oom_kill", "cow_fault", "cow_reuse", "zero_page_map",
+	"fault_around",
 };
 
 static void test_vmstat(void)

@@ -462,3 +462,231 @@ KTEST(fault_populate)
 out:
 	drop_mm(mm);
 }
+
+/* ---- fault-around (do_fault_around -> filemap_map_pages) ---- */
+
+#define FA_BASE		256UL		/* page offset of the test block in /dev/ram0: 1 MiB */
+#define FA_PAGES	16UL		/* fault_around_bytes (64 KiB) in pages */
+#define FA_HOLE		5UL		/* the block's one page left out of the cache */
+#define FA_VA		0x40000000UL	/* 2 MiB aligned: a fresh pte table */
+
+/* Page @index of @dev filled with 'A' + index % 26, written and clean; 0 or -EIO. */
+static int fa_write_page(struct file *dev, pgoff_t index)
+{
+	static char buf[PAGE_SIZE];
+	loff_t pos = (loff_t)index * P;
+
+	memset(buf, 'A' + index % 26, P);
+	return kernel_write(dev, buf, P, &pos) == (ssize_t)P ? 0 : -EIO;
+}
+
+/* Bring page @index of @dev into the cache by read() (readahead off: that page only). */
+static bool fa_cache_page(struct file *dev, pgoff_t index)
+{
+	static char buf[PAGE_SIZE];
+	loff_t pos = (loff_t)index * P;
+
+	return kernel_read(dev, buf, P, &pos) == (ssize_t)P;
+}
+
+/* Is page @index of @mapping in the cache? */
+static bool fa_cached(struct address_space *mapping, pgoff_t index)
+{
+	struct page *page = find_get_page(mapping, index);
+
+	if (page)
+		put_page(page);
+	return page != NULL;
+}
+
+/* Sum of page_count and of page_mapcount over [index, index + n) of the cache. */
+static void fa_refs(struct address_space *mapping, pgoff_t index, unsigned long n,
+		    long *count, long *mapcount)
+{
+	lru_add_drain();
+	*count = *mapcount = 0;
+	for (unsigned long i = 0; i < n; i++) {
+		struct page *page = find_get_page(mapping, index + i);
+
+		if (!page)
+			continue;
+		*count += page_count(page) - 1;
+		*mapcount += page_mapcount(page);
+		put_page(page);
+	}
+}
+
+/* A fault-around mapping of @len bytes of @dev at @va, file page @pgoff; true if mapped. */
+static bool fa_map(struct mm_struct *mm, struct file *dev, unsigned long va, unsigned long len,
+		   unsigned long flags, pgoff_t pgoff)
+{
+	return vm_mmap(mm, dev, va, len, RW, flags | MAP_FIXED, pgoff * P) == va;
+}
+
+static unsigned long fa_faults(void)
+{
+	return all_vm_events(PGFAULT);
+}
+
+/*
+ * One read fault in a 64 KiB block of /dev/ram0 whose pages are cached
+ * but one: MAP_SHARED maps the other 15, read-only (write-notify), the
+ * missing one is left to ->fault; a write then goes through page_mkwrite
+ * and reaches the device on fsync. MAP_PRIVATE maps them read-only and a
+ * write copies (the file keeps its data). Each mapping counts once in
+ * the pages' mapcount and refcount, and munmap and exit give both back.
+ */
+KTEST(fault_around_block)
+{
+	struct file *dev = filp_open("/dev/ram0", O_RDWR, 0);
+	struct mm_struct *mm = mm_alloc();
+	struct address_space *mapping;
+	unsigned long sh = FA_VA, pr = FA_VA + 2 * FA_PAGES * P, f0, fa0, written0;
+	long count0, map0, count, mapcount;
+	bool ok = true;
+
+	if (!KT_EXPECT_MSG(!IS_ERR(dev), "/dev/ram0: %ld", PTR_ERR(dev)) || !KT_EXPECT(mm))
+		return;
+	mapping = dev->f_mapping;
+	dev->f_ra.ra_pages = 0;		/* read() and ->fault bring exactly one page */
+	for (pgoff_t i = FA_BASE; i < FA_BASE + 2 * FA_PAGES; i++)
+		ok &= fa_write_page(dev, i) == 0;
+	ok &= vfs_fsync_range(dev, FA_BASE * P, (FA_BASE + 2 * FA_PAGES) * P - 1, 1) == 0;
+	invalidate_mapping_pages(mapping, FA_BASE, FA_BASE + 2 * FA_PAGES - 1);
+	for (pgoff_t i = FA_BASE; i < FA_BASE + FA_PAGES; i++)
+		ok &= i == FA_BASE + FA_HOLE || fa_cache_page(dev, i);
+	if (!KT_EXPECT(ok) || !KT_EXPECT(!fa_cached(mapping, FA_BASE + FA_HOLE)) ||
+	    !KT_EXPECT(!fa_cached(mapping, FA_BASE + FA_PAGES)))
+		goto out;
+	fa_refs(mapping, FA_BASE, FA_PAGES, &count0, &map0);
+	if (!KT_EXPECT(fa_map(mm, dev, sh, 2 * FA_PAGES * P, MAP_SHARED, FA_BASE)) ||
+	    !KT_EXPECT(fa_map(mm, dev, pr, 2 * FA_PAGES * P, MAP_PRIVATE, FA_BASE)))
+		goto out;
+
+	/* MAP_SHARED: one fault maps the 15 cached pages of the block */
+	f0 = fa_faults(), fa0 = all_vm_events(FAULT_AROUND);
+	KT_EXPECT(get_in(mm, sh + 3 * P) == 'A' + (FA_BASE + 3) % 26);
+	KT_EXPECT_MSG(fa_faults() - f0 == 1 && all_vm_events(FAULT_AROUND) - fa0 == FA_PAGES - 1,
+		      "%lu faults, %lu mapped around", fa_faults() - f0,
+		      all_vm_events(FAULT_AROUND) - fa0);
+	for (unsigned long i = 0; i < 2 * FA_PAGES; i++) {
+		pte_t pte = pte_of(mm, sh + i * P);
+		bool want = i < FA_PAGES && i != FA_HOLE;
+
+		KT_EXPECT_MSG(pte_present(pte) == want, "shared page %lu: pte %lx", i, pte);
+		if (want) {
+			struct page *cached = find_get_page(mapping, FA_BASE + i);
+
+			KT_EXPECT(!pte_write(pte) && pte_young(pte));
+			KT_EXPECT(cached && page_of(mm, sh + i * P) == cached);
+			if (cached)
+				put_page(cached);	/* find_get_page's */
+		}
+	}
+	unload();
+	fa_refs(mapping, FA_BASE, FA_PAGES, &count, &mapcount);
+	KT_EXPECT_MSG(count - count0 == 15 && mapcount - map0 == 15, "refs +%ld maps +%ld",
+		      count - count0, mapcount - map0);
+	KT_EXPECT(get_mm_counter(mm, MM_FILEPAGES) == 15);
+	f0 = fa_faults();
+	for (unsigned long i = 0; i < FA_PAGES; i++)
+		ok &= i == FA_HOLE || get_in(mm, sh + i * P + 9) == (int)('A' + (FA_BASE + i) % 26);
+	KT_EXPECT(ok && fa_faults() == f0);			/* no more faults */
+	KT_EXPECT(get_in(mm, sh + FA_HOLE * P) == 'A' + (FA_BASE + FA_HOLE) % 26);
+	KT_EXPECT(fa_faults() - f0 == 1 && fa_cached(mapping, FA_BASE + FA_HOLE));
+	fa_refs(mapping, FA_BASE + FA_HOLE, 1, &count, &mapcount);
+	count0 += count - mapcount;	/* the hole's own: the cache's, its buffers' */
+	/* a write to a page fault-around mapped: page_mkwrite, dirty, written back */
+	KT_EXPECT(put_in(mm, sh + 7 * P + 1, '#') && pte_write(pte_of(mm, sh + 7 * P)));
+	unload();
+	KT_EXPECT(PageDirty(page_of(mm, sh + 7 * P)));
+	written0 = global_zone_page_state(NR_WRITTEN);
+	KT_EXPECT(do_msync(mm, sh, FA_PAGES * P, MS_SYNC) == 0);
+	KT_EXPECT(global_zone_page_state(NR_WRITTEN) > written0);
+	KT_EXPECT(!PageDirty(page_of(mm, sh + 7 * P)) && file_byte(dev, (FA_BASE + 7) * P + 1) == '#');
+
+	/* MAP_PRIVATE: all 16 now cached, mapped read-only; a write copies */
+	f0 = fa_faults();
+	KT_EXPECT(get_in(mm, pr + 12 * P) == 'A' + (FA_BASE + 12) % 26 && fa_faults() - f0 == 1);
+	for (unsigned long i = 0; i < 2 * FA_PAGES; i++) {
+		pte_t pte = pte_of(mm, pr + i * P);
+
+		KT_EXPECT_MSG(pte_present(pte) == (i < FA_PAGES), "private page %lu: pte %lx", i, pte);
+		KT_EXPECT(!pte_write(pte));
+	}
+	KT_EXPECT(get_in(mm, pr + 7 * P + 1) == '#');
+	KT_EXPECT(put_in(mm, pr + 2 * P, '!') && get_in(mm, pr + 2 * P) == '!');
+	KT_EXPECT(page_of(mm, pr + 2 * P) != page_of(mm, sh + 2 * P));
+	KT_EXPECT(PageSwapBacked(page_of(mm, pr + 2 * P)) && pte_write(pte_of(mm, pr + 2 * P)));
+	KT_EXPECT(file_byte(dev, (FA_BASE + 2) * P) == 'A' + (FA_BASE + 2) % 26);
+	KT_EXPECT(get_in(mm, sh + 2 * P) == 'A' + (FA_BASE + 2) % 26);
+	unload();
+	fa_refs(mapping, FA_BASE, FA_PAGES, &count, &mapcount);
+	KT_EXPECT_MSG(count - count0 == 31 && mapcount - map0 == 31, "refs +%ld maps +%ld",
+		      count - count0, mapcount - map0);	/* 16 shared, 15 private (one COWed) */
+
+	/* munmap gives the shared mapping's back, exit the private one's */
+	KT_EXPECT(do_munmap(mm, sh, 2 * FA_PAGES * P) == 0);
+	fa_refs(mapping, FA_BASE, FA_PAGES, &count, &mapcount);
+	KT_EXPECT_MSG(count - count0 == 15 && mapcount - map0 == 15, "after munmap +%ld +%ld",
+		      count - count0, mapcount - map0);
+	drop_mm(mm);
+	mm = NULL;
+	fa_refs(mapping, FA_BASE, FA_PAGES, &count, &mapcount);
+	KT_EXPECT_MSG(count == count0 && mapcount == map0, "after exit %+ld %+ld",
+		      count - count0, mapcount - map0);
+out:
+	if (mm)
+		drop_mm(mm);
+	filp_close(dev);
+}
+
+/*
+ * Fault-around stops at a VMA's edges, at the 64 KiB block (so never
+ * reaches into another pte table), and at EOF: the PTEs past the end
+ * of /dev/ram0 stay none and a read there is still SIGBUS (-EFAULT here).
+ */
+KTEST(fault_around_edges)
+{
+	struct file *dev = filp_open("/dev/ram0", O_RDWR, 0);
+	struct mm_struct *mm = mm_alloc();
+	unsigned long va = FA_VA, tb = FA_VA + PMD_SIZE, eof = FA_VA + 2 * PMD_SIZE;
+	pgoff_t last;
+	bool ok = true;
+
+	if (!KT_EXPECT_MSG(!IS_ERR(dev), "/dev/ram0: %ld", PTR_ERR(dev)) || !KT_EXPECT(mm))
+		return;
+	dev->f_ra.ra_pages = 0;
+	last = (pgoff_t)(i_size_read(dev->f_mapping->host) >> PAGE_SHIFT) - 1;
+	for (pgoff_t i = FA_BASE; i < FA_BASE + 2 * FA_PAGES; i++)
+		ok &= fa_write_page(dev, i) == 0;
+	if (!KT_EXPECT_MSG(ok, "writing the block"))
+		goto out;
+	if (!KT_EXPECT_MSG(fa_cache_page(dev, last - 1) && fa_cache_page(dev, last),
+			   "reading the last pages (%lu)", last))
+		goto out;
+	/* a 3-page VMA inside the block, an anonymous neighbour on each side */
+	KT_EXPECT(fa_map(mm, dev, va + 4 * P, 3 * P, MAP_SHARED, FA_BASE + 4));
+	KT_EXPECT(vm_mmap(mm, NULL, va, 4 * P, RW, ANON | MAP_FIXED, 0) == va);
+	KT_EXPECT(vm_mmap(mm, NULL, va + 7 * P, 9 * P, RW, ANON | MAP_FIXED, 0) == va + 7 * P);
+	KT_EXPECT(get_in(mm, va + 5 * P) == 'A' + (FA_BASE + 5) % 26);
+	for (unsigned long i = 0; i < FA_PAGES; i++)
+		KT_EXPECT_MSG(pte_present(pte_of(mm, va + i * P)) == (i >= 4 && i < 7),
+			      "vma edges: page %lu", i);
+	/* a VMA across a pte table boundary: a fault above it maps nothing below */
+	KT_EXPECT(fa_map(mm, dev, tb - FA_PAGES * P, 2 * FA_PAGES * P, MAP_PRIVATE, FA_BASE));
+	KT_EXPECT(get_in(mm, tb) == 'A' + (FA_BASE + FA_PAGES) % 26);
+	for (unsigned long i = 0; i < FA_PAGES; i++)
+		KT_EXPECT_MSG(pte_none(pte_of(mm, tb - FA_PAGES * P + i * P)), "below the table: %lu", i);
+	KT_EXPECT(pte_present(pte_of(mm, tb)));
+	/* the device's last two pages and two beyond its end */
+	KT_EXPECT(fa_map(mm, dev, eof, 4 * P, MAP_SHARED, last - 1));
+	KT_EXPECT(get_in(mm, eof) >= 0);
+	KT_EXPECT(pte_present(pte_of(mm, eof)) && pte_present(pte_of(mm, eof + P)));
+	KT_EXPECT(pte_none(pte_of(mm, eof + 2 * P)) && pte_none(pte_of(mm, eof + 3 * P)));
+	KT_EXPECT(get_in(mm, eof + 2 * P) == -1 && get_in(mm, eof + 3 * P) == -1);
+	KT_EXPECT(pte_none(pte_of(mm, eof + 2 * P)));
+out:
+	drop_mm(mm);
+	filp_close(dev);
+}
