@@ -58,7 +58,7 @@ void add_timer(struct timer_list *t)
 	unsigned long flags;
 
 	spin_lock_irqsave(&timer_lock, flags);
-	if (t->entry.next)
+	if (timer_pending(t))
 		panic("add_timer: timer %p is already pending", t);
 	enqueue_timer(t);
 	spin_unlock_irqrestore(&timer_lock, flags);
@@ -70,7 +70,7 @@ int mod_timer(struct timer_list *t, unsigned long expires)
 	int was_pending;
 
 	spin_lock_irqsave(&timer_lock, flags);
-	was_pending = t->entry.next != NULL;
+	was_pending = timer_pending(t);
 	if (was_pending)
 		detach_timer(t);
 	t->expires = expires;
@@ -85,7 +85,7 @@ int del_timer(struct timer_list *t)
 	int was_pending;
 
 	spin_lock_irqsave(&timer_lock, flags);
-	was_pending = t->entry.next != NULL;
+	was_pending = timer_pending(t);
 	if (was_pending)
 		detach_timer(t);
 	spin_unlock_irqrestore(&timer_lock, flags);
