@@ -325,6 +325,18 @@ static bool read_block(struct mshc_model *m)
 	return true;
 }
 
+/* All bytes moved: DTO (once), after the auto-stop if asked. True if it raised DTO now. */
+static bool data_over(struct mshc_model *m)
+{
+	if (m->card_left || m->dto_sent)
+		return false;
+	m->dto_sent = true;
+	if (m->auto_stop)
+		send_auto_stop(m);
+	R(SDMMC_RINTSTS) |= SDMMC_INT_DTO;
+	return true;
+}
+
 /* Card to FIFO while there is room; DTO and auto-stop when the card is done. */
 static bool card_to_fifo(struct mshc_model *m)
 {
@@ -348,14 +360,7 @@ static bool card_to_fifo(struct mshc_model *m)
 			return true;
 		}
 	}
-	if (!m->card_left && !m->dto_sent) {
-		m->dto_sent = true;
-		if (m->auto_stop)
-			send_auto_stop(m);
-		R(SDMMC_RINTSTS) |= SDMMC_INT_DTO;
-		moved = true;
-	}
-	return moved;
+	return data_over(m) || moved;
 }
 
 /* FIFO to card a block at a time, waiting for the card's busy between blocks. */
@@ -387,14 +392,7 @@ static bool fifo_to_card(struct mshc_model *m)
 			return true;
 		}
 	}
-	if (!m->card_left && !m->dto_sent) {
-		m->dto_sent = true;
-		if (m->auto_stop)
-			send_auto_stop(m);
-		R(SDMMC_RINTSTS) |= SDMMC_INT_DTO;
-		moved = true;
-	}
-	return moved;
+	return data_over(m) || moved;
 }
 
 /* Loads the descriptor at desc_addr; false (IDSTS set) if it cannot. */
