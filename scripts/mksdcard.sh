@@ -45,35 +45,30 @@ out=$1 image=$2 conf=$3 rootdir=${4:-} append=${5:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# replace_append CONF TEXT: CONF with every "append ..." line's arguments
-# replaced by TEXT, taken literally (quotes, '|', '&' and '\' included).
-# Fails if CONF has no append line.
-replace_append() {
+# replace_line FILE ERE SEP TEXT WHAT: FILE with every line matching ERE
+# replaced by the ERE's first group, SEP and TEXT, taken literally (quotes,
+# '|', '&' and '\' included). Fails if no line matches (WHAT names it).
+replace_line() {
 	local line found=0
 	while IFS= read -r line || [ -n "$line" ]; do
-		if [[ $line =~ ^([[:space:]]*append)([[:space:]]|$) ]]; then
-			printf '%s %s\n' "${BASH_REMATCH[1]}" "$2"
+		if [[ $line =~ $2 ]]; then
+			printf '%s%s%s\n' "${BASH_REMATCH[1]}" "$3" "$4"
 			found=1
 		else
 			printf '%s\n' "$line"
 		fi
 	done <"$1"
-	[ "$found" = 1 ] || { echo "mksdcard: no append line in $1" >&2; return 1; }
+	[ "$found" = 1 ] || { echo "mksdcard: no $5 line in $1" >&2; return 1; }
 }
 
-# replace_bootargs UENV TEXT: UENV with its "bootargs=" line set to TEXT.
-# Fails if UENV has no bootargs line.
+# replace_append CONF TEXT: every "append ..." line's arguments become TEXT.
+replace_append() {
+	replace_line "$1" '^([[:space:]]*append)([[:space:]]|$)' ' ' "$2" append
+}
+
+# replace_bootargs UENV TEXT: the "bootargs=" line is set to TEXT.
 replace_bootargs() {
-	local line found=0
-	while IFS= read -r line || [ -n "$line" ]; do
-		if [[ $line == bootargs=* ]]; then
-			printf 'bootargs=%s\n' "$2"
-			found=1
-		else
-			printf '%s\n' "$line"
-		fi
-	done <"$1"
-	[ "$found" = 1 ] || { echo "mksdcard: no bootargs= line in $1" >&2; return 1; }
+	replace_line "$1" '^(bootargs=)' '' "$2" bootargs=
 }
 
 # fat_put FAT SRC DEST: copy SRC to DEST in FAT, making DEST's folders.
