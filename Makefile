@@ -177,10 +177,11 @@ run: deps $(O)/sdcard.img ## boot OpenSBI -> U-Boot -> extlinux -> rivet on QEMU
 run-direct: deps $(O)/Image ## boot the Image straight from OpenSBI (-kernel; APPEND= sets the command line)
 	bash scripts/qemu.sh direct $(O)/Image
 
-# The SD image on QEMU's sdhci-pci + sd-card (docs/mmc.md): the card needs a
-# power-of-two size, so it gets its own copy; the Image comes by -kernel.
-$(O)/sdcard-sd.img: $(O)/sdcard.img scripts/sd-pow2.sh
-	bash scripts/sd-pow2.sh $< $@
+# The SD image on QEMU's sdhci-pci + sd-card (docs/mmc.md): its own copy of
+# the (power-of-two sized) image, so the card keeps its contents between
+# runs; the Image comes by -kernel.
+$(O)/sdcard-sd.img: $(O)/sdcard.img
+	cp $< $@
 
 run-sd: deps $(O)/Image $(O)/sdcard-sd.img ## boot the Image (-kernel) with the SD image on sdhci-pci, root on mmcblk0p4
 	APPEND="$${APPEND:-console=ttyS0 root=/dev/mmcblk0p4 rw}" bash scripts/qemu.sh direct $(O)/Image \
