@@ -130,6 +130,19 @@ static bool ktest_selected(const struct ktest *t, const char *filter)
 	return !strncmp(t->name, filter, strlen(filter));
 }
 
+/*
+ * Free @k's stack now, not whenever the dying thread next runs: a test
+ * counting free pages would otherwise see its predecessor's stack come
+ * back in the middle. Waits for the scheduler to drop its hold, then
+ * drops ours (taken before the thread could run).
+ */
+static void ktest_reap(struct task_struct *k)
+{
+	while (__atomic_load_n(&k->usage, __ATOMIC_ACQUIRE) > 1)
+		yield();
+	put_task_struct(k);
+}
+
 /* Runs @t in its own thread as part of @run: true if no check failed. */
 static bool ktest_one(struct ktest_run *run, const struct ktest *t)
 {
@@ -142,9 +155,11 @@ static bool ktest_one(struct ktest_run *run, const struct ktest *t)
 		return false;
 	}
 	run->thread = k;
+	get_task_struct(k);
 	wake_up_process(k);
 	kthread_stop(k);
 	run->thread = NULL;
+	ktest_reap(k);
 	if (run->failures) {
 		ktest_out(run, KT_ERR, "not ok - %s (%d failed checks)\n", t->name, run->failures);
 		return false;
