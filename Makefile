@@ -261,7 +261,7 @@ bench: deps ## benchmark figures (host allocators, storage, SD, rivet beside Lin
 
 # rivet beside Debian's Linux (docs/bench.md): $(O)/bench/report.md and plots.
 bench-compare: all rootfs ## rivet beside Linux: $(O)/bench/report.md + PNGs (MODE=tcg, BOOTS=, PROFILE=)
-	@bash scripts/deps.sh bench
+	@bash scripts/deps.sh
 	@NO_BUILD=1 bash scripts/bench-compare.sh
 
 bench-user: all rootfs

@@ -335,7 +335,7 @@ def report(res, out, meta):
             md.append("")
             md.append("  ![%s](%s)" % (png, png))
     else:
-        md.append("(none drawn: gnuplot is missing; `scripts/deps.sh bench` installs it)")
+        md.append("(none drawn: gnuplot is missing; `scripts/deps.sh` installs it)")
     rd = medians([{"d": vm_delta(b)} for b in rb], "d")
     ld = medians([{"d": vm_delta(b)} for b in lb], "d")
     keys = [k for k in sorted(set(rd) | set(ld)) if rd.get(k) or ld.get(k)]

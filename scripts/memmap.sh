@@ -14,9 +14,9 @@ kernels=${KERNELS:-rivet linux}
 
 die() { echo "memmap: $*" >&2; exit 1; }
 
-# gnuplot-nox comes with the bench packages (scripts/deps.sh bench).
-bash "$here/deps.sh" bench
-command -v gnuplot >/dev/null || die "no gnuplot after 'scripts/deps.sh bench'"
+# gnuplot-nox is among rivet's packages (scripts/deps.sh).
+bash "$here/deps.sh"
+command -v gnuplot >/dev/null || die "no gnuplot after 'scripts/deps.sh'"
 [ -f "$here/bench-boot.sh" ] || die "scripts/bench-boot.sh is missing"
 
 mkdir -p "$dir"

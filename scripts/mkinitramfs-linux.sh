@@ -15,7 +15,7 @@ busybox=${2:?} lcache=${3:?}
 die() { echo "mkinitramfs-linux: $*" >&2; exit 1; }
 [ -x "$busybox" ] || die "no BusyBox at $busybox (scripts/fetch-busybox.sh)"
 [ -s "$lcache/modules/load.list" ] || die "no modules in $lcache (scripts/fetch-linux.sh)"
-command -v cpio >/dev/null || die "cpio is needed (scripts/deps.sh bench)"
+command -v cpio >/dev/null || die "cpio is needed (scripts/deps.sh)"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

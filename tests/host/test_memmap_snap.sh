@@ -100,7 +100,7 @@ if command -v gnuplot >/dev/null; then
 		not_ok "render draws the pictures ($(tail -3 "$out/render.txt" | tr '\n' ' '))"
 	fi
 else
-	ok "render: no gnuplot here (scripts/deps.sh bench installs it), pictures not drawn # skip"
+	ok "render: no gnuplot here (scripts/deps.sh installs it), pictures not drawn # skip"
 fi
 
 [ "$fail" -eq 0 ]
