@@ -22,7 +22,7 @@
 #include <asm/csr.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
-#include <asm/uaccess.h>
+#include <linux/uaccess.h>
 #include <asm/pgalloc.h>
 #include <asm/mmu_context.h>
 
@@ -203,6 +203,8 @@ bool do_page_fault(struct pt_regs *regs)
 	if (!(regs->status & SR_SUM) || !search_exception_tables(regs->epc) ||
 	    regs->cause == EXC_INST_PAGE_FAULT)
 		return false;	/* a user address outside uaccess: a bug */
+	if (pagefault_disabled())	/* the caller finishes a short copy itself */
+		return fixup_exception(regs);
 	if (regs->status & SR_SPIE)
 		local_irq_enable();
 	fault = __do_page_fault(fault_mm(), addr, regs->cause, 0, &si_code);

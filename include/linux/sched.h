@@ -80,6 +80,7 @@ struct task_struct {
 	bool should_stop;		/* kthread_stop asked it to end */
 	bool exited;			/* it has its exit code */
 	bool reaped;			/* kthread_stop read the code: may be freed */
+	int pagefault_disabled;		/* pagefault_disable depth (linux/uaccess.h) */
 
 	/* --- processes (kernel threads have mm == NULL) --- */
 	struct mm_struct *mm;		/* the user address space; NULL for kthreads */
