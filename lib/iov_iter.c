@@ -13,7 +13,7 @@
 #include <linux/bio.h>
 #include <linux/highmem.h>
 #include <linux/mm.h>
-#include <asm/uaccess.h>
+#include <linux/uaccess.h>
 
 static void iter_init(struct iov_iter *i, enum iter_type type, int direction,
 		      unsigned long nr_segs, size_t count)
@@ -226,6 +226,20 @@ size_t iov_iter_zero(size_t bytes, struct iov_iter *i)
 	return n;
 }
 
+/* Through a kmap_atomic mapping: for kernel iters, or with page faults disabled. */
+static size_t copy_page_to_iter_atomic(struct page *page, size_t offset, size_t bytes,
+				       struct iov_iter *i)
+{
+	char *p = kmap_atomic(page);
+	size_t n;
+
+	if (!p)		/* no slot left: kmap_atomic has reported it */
+		return 0;
+	n = copy_to_iter(p + offset, bytes, i);
+	kunmap_atomic(p);
+	return n;
+}
+
 size_t copy_page_to_iter(struct page *page, size_t offset, size_t bytes, struct iov_iter *i)
 {
 	char *p;
@@ -233,15 +247,24 @@ size_t copy_page_to_iter(struct page *page, size_t offset, size_t bytes, struct 
 
 	if (WARN_ON(offset + bytes > PAGE_SIZE))
 		return 0;
-	if (i->type == ITER_IOVEC) {	/* copy_to_user may fault: a sleeping mapping */
+	if (i->type != ITER_IOVEC)
+		return copy_page_to_iter_atomic(page, offset, bytes, i);
+	if (!PageHighMem(page))
+		return copy_to_iter(page_address(page) + offset, bytes, i);
+	/*
+	 * A highmem page to user memory: a kmap_atomic slot first, which
+	 * costs no kmap_lock and no PKMAP slot to recycle and flush. The
+	 * copy may not sleep there, so a fault on the user side ends it
+	 * short; the rest goes through kmap, where the fault is resolved.
+	 */
+	pagefault_disable();
+	n = copy_page_to_iter_atomic(page, offset, bytes, i);
+	pagefault_enable();
+	if (n < bytes) {
 		p = kmap(page);
-		n = copy_to_iter(p + offset, bytes, i);
+		n += copy_to_iter(p + offset + n, bytes - n, i);
 		kunmap(page);
-		return n;
 	}
-	p = kmap_atomic(page);
-	n = copy_to_iter(p + offset, bytes, i);
-	kunmap_atomic(p);
 	return n;
 }
 
@@ -261,14 +284,32 @@ size_t iov_iter_copy_from_user_atomic(struct page *page, struct iov_iter *i,
 
 	if (WARN_ON(offset + bytes > PAGE_SIZE || !i->data_source))
 		return 0;
-	if (i->type == ITER_IOVEC) {	/* copy_from_user may fault: a sleeping mapping */
-		p = kmap(page);
-		n = iovec_copy(i, p + offset, bytes, false);
-		kunmap(page);
+	if (i->type != ITER_IOVEC) {
+		p = kmap_atomic(page);
+		if (!p)		/* no slot left: kmap_atomic has reported it */
+			return 0;
+		n = iter_walk(i, bytes, step_from, p + offset);
+		kunmap_atomic(p);
 		return n;
 	}
+	if (!PageHighMem(page))
+		return iovec_copy(i, page_address(page) + offset, bytes, false);
+	/* As copy_page_to_iter: kmap_atomic with faults off, then kmap for the rest. */
+	n = 0;
 	p = kmap_atomic(page);
-	n = iter_walk(i, bytes, step_from, p + offset);
-	kunmap_atomic(p);
+	if (p) {
+		pagefault_disable();
+		n = iovec_copy(i, p + offset, bytes, false);
+		pagefault_enable();
+		kunmap_atomic(p);
+	}
+	if (n < bytes) {
+		struct iov_iter rest = *i;
+
+		iov_iter_advance(&rest, n);
+		p = kmap(page);
+		n += iovec_copy(&rest, p + offset + n, bytes - n, false);
+		kunmap(page);
+	}
 	return n;
 }

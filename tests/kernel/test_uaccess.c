@@ -5,8 +5,10 @@
  * and copies running into an unmapped or PROT_NONE page, whose count of
  * bytes not copied must be exact. The user side is read and written
  * through the kernel's own mapping of its pages (kmap), never through the
- * routines under test. Not covered: clear_user, strncpy_from_user
- * (tests/kernel/test_fault.c).
+ * routines under test. Also pagefault_disable, and the page copies that
+ * rely on it (copy_page_to_iter, iov_iter_copy_from_user_atomic) into and
+ * out of user pages not yet faulted in. Not covered: clear_user,
+ * strncpy_from_user (tests/kernel/test_fault.c).
  */
 #include <linux/kernel.h>
 #include <linux/ktest.h>
@@ -20,7 +22,9 @@
 #include <linux/sched.h>
 #include <asm/mmu_context.h>
 #include <asm/pgalloc.h>
-#include <asm/uaccess.h>
+#include <linux/uaccess.h>
+#include <linux/uio.h>
+#include <linux/preempt.h>
 
 #define UA_ALIGNS	16	/* offsets 0..15 on either side */
 #define UA_MAXLEN	300	/* the sweep's lengths: 0..UA_MAXLEN */
@@ -325,4 +329,116 @@ out:
 out_free:
 	kfree(src);
 	kfree(buf);
+}
+
+/* @pages of private anonymous memory, none of it faulted in yet; 0 on failure. */
+static unsigned long ua_map_fresh(struct mm_struct *mm, unsigned long pages)
+{
+	unsigned long addr = do_mmap(mm, NULL, 0, pages * PAGE_SIZE, PROT_READ | PROT_WRITE,
+				     MAP_PRIVATE | MAP_ANONYMOUS, 0);
+
+	return IS_ERR_VALUE(addr) ? 0 : addr;
+}
+
+/* Is nothing mapped at user @addr yet? */
+static bool ua_absent(struct mm_struct *mm, unsigned long addr)
+{
+	unsigned long *pte = follow_pte(mm, addr);
+
+	return !pte || !pte_present(*pte);
+}
+
+/*
+ * With page faults disabled (nested twice), a copy to or from a user page
+ * not yet faulted in copies nothing and leaves the page absent; once
+ * enabled again the same copy succeeds.
+ */
+KTEST(uaccess_pagefault_disable)
+{
+	unsigned char src[64], buf[64];
+	struct mm_struct mm;
+	unsigned long u;
+
+	if (!KT_EXPECT(ua_mm_enter(&mm) == 0))
+		return;
+	u = ua_map_fresh(&mm, 2);
+	if (!KT_EXPECT(u))
+		goto out;
+	ua_fill(src, sizeof(src), 9);
+	pagefault_disable();
+	pagefault_disable();
+	pagefault_enable();
+	KT_EXPECT(pagefault_disabled());
+	KT_EXPECT(copy_to_user((void __user *)u, src, sizeof(src)) == sizeof(src));
+	KT_EXPECT(copy_from_user(buf, (const void __user *)(u + PAGE_SIZE), sizeof(buf)) ==
+		  sizeof(buf));
+	pagefault_enable();
+	KT_EXPECT(!pagefault_disabled());
+	KT_EXPECT(ua_absent(&mm, u) && ua_absent(&mm, u + PAGE_SIZE));
+	KT_EXPECT(copy_to_user((void __user *)u, src, sizeof(src)) == 0);
+	memset(buf, UA_GUARD, sizeof(buf));
+	KT_EXPECT(ua_poke(&mm, u, buf, sizeof(buf), false) == 0 && !memcmp(buf, src, sizeof(src)));
+out:
+	ua_mm_leave(&mm);
+}
+
+/*
+ * copy_page_to_iter and iov_iter_copy_from_user_atomic of a highmem page
+ * to and from user pages not yet faulted in, across a page boundary: the
+ * kmap_atomic attempt stops at the fault and the kmap path finishes, so
+ * every byte arrives; nothing is left disabled or mapped. A copy to an
+ * unmapped address copies nothing.
+ */
+KTEST(uaccess_page_iter_fresh_user_pages)
+{
+	const size_t off = 100, len = PAGE_SIZE - 200, ua = PAGE_SIZE - 1000;
+	struct page *page = alloc_page(GFP_HIGHUSER);
+	unsigned char *k, *back = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	struct iov_iter it;
+	struct iovec iov;
+	struct mm_struct mm;
+	unsigned long u;
+	size_t n;
+
+	if (!KT_EXPECT(page && PageHighMem(page) && back))
+		goto out_free;
+	if (!KT_EXPECT(ua_mm_enter(&mm) == 0))
+		goto out_free;
+	u = ua_map_fresh(&mm, 4);
+	if (!KT_EXPECT(u))
+		goto out;
+	k = kmap(page);
+	ua_fill(k, PAGE_SIZE, 3);
+	kunmap(page);
+
+	iov = (struct iovec){ .iov_base = (void __user *)(u + ua), .iov_len = len };
+	iov_iter_init(&it, READ, &iov, 1, len);
+	n = copy_page_to_iter(page, off, len, &it);
+	KT_EXPECT_MSG(n == len && it.count == 0, "to user: %zu of %zu copied", n, len);
+	memset(back, 0, PAGE_SIZE);
+	KT_EXPECT(ua_poke(&mm, u + ua, back, len, false) == 0);
+	k = kmap(page);
+	KT_EXPECT_MSG(!memcmp(back, k + off, len), "to user: wrong bytes");
+	kunmap(page);
+
+	/* from two more fresh pages, which read as zeros */
+	iov = (struct iovec){ .iov_base = (void __user *)(u + 2 * PAGE_SIZE + ua), .iov_len = len };
+	iov_iter_init(&it, WRITE, &iov, 1, len);
+	n = iov_iter_copy_from_user_atomic(page, &it, off, len);
+	KT_EXPECT_MSG(n == len && it.count == len, "from user: %zu of %zu copied", n, len);
+	k = kmap(page);
+	KT_EXPECT_MSG(ua_all(k + off, len, 0), "from user: the page is not zeroed there");
+	KT_EXPECT(k[off - 1] == ua_byte(3 + off - 1) && k[off + len] == ua_byte(3 + off + len));
+	kunmap(page);
+
+	iov = (struct iovec){ .iov_base = (void __user *)(TASK_SIZE - PAGE_SIZE), .iov_len = 64 };
+	iov_iter_init(&it, READ, &iov, 1, 64);
+	KT_EXPECT(copy_page_to_iter(page, 0, 64, &it) == 0 && it.count == 64);
+	KT_EXPECT(!pagefault_disabled() && kmap_atomic_depth() == 0 && preempt_count() == 0);
+out:
+	ua_mm_leave(&mm);
+out_free:
+	if (page)
+		__free_page(page);
+	kfree(back);
 }
