@@ -139,11 +139,19 @@ static size_t iter_walk(const struct iov_iter *it, size_t bytes,
 }
 
 /*
- * The next @bytes of the user iovec @it to (@to_user) or from kernel
- * memory @kbuf, without moving @it: the bytes copied, short at the first
- * fault. May sleep.
+ * How iovec_copy moves bytes: to user memory (from @kbuf, or zeros when it
+ * is NULL); from it, zeroing what a fault left of @kbuf; from it without
+ * that zeroing, for a first attempt under pagefault_disable whose caller
+ * copies the rest (a page-cache page must not show zeros nobody wrote).
  */
-static size_t iovec_copy(const struct iov_iter *it, void *kbuf, size_t bytes, bool to_user)
+enum iovec_op { IOV_TO_USER, IOV_FROM_USER, IOV_FROM_USER_INATOMIC };
+
+/*
+ * The next @bytes of the user iovec @it to or from kernel memory @kbuf
+ * (@op), without moving @it: the bytes copied, short at the first fault.
+ * May sleep, unless page faults are disabled.
+ */
+static size_t iovec_copy(const struct iov_iter *it, void *kbuf, size_t bytes, enum iovec_op op)
 {
 	struct iov_iter i = *it;
 	size_t done = 0;
@@ -156,10 +164,12 @@ static size_t iovec_copy(const struct iov_iter *it, void *kbuf, size_t bytes, bo
 		if (n) {
 			if (!kbuf)
 				left = clear_user(u, n);
-			else if (to_user)
+			else if (op == IOV_TO_USER)
 				left = copy_to_user(u, (char *)kbuf + done, n);
-			else
+			else if (op == IOV_FROM_USER)
 				left = copy_from_user((char *)kbuf + done, u, n);
+			else
+				left = __copy_from_user_inatomic((char *)kbuf + done, u, n);
 			done += n - left;
 			if (left)
 				break;
@@ -193,7 +203,7 @@ size_t copy_to_iter(const void *addr, size_t bytes, struct iov_iter *i)
 	if (WARN_ON(i->data_source))
 		return 0;
 	if (i->type == ITER_IOVEC)
-		n = iovec_copy(i, (void *)addr, bytes, true);
+		n = iovec_copy(i, (void *)addr, bytes, IOV_TO_USER);
 	else
 		n = iter_walk(i, bytes, step_to, (void *)addr);
 	iov_iter_advance(i, n);
@@ -207,7 +217,7 @@ size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i)
 	if (WARN_ON(!i->data_source))
 		return 0;
 	if (i->type == ITER_IOVEC)
-		n = iovec_copy(i, addr, bytes, false);
+		n = iovec_copy(i, addr, bytes, IOV_FROM_USER);
 	else
 		n = iter_walk(i, bytes, step_from, addr);
 	iov_iter_advance(i, n);
@@ -219,7 +229,7 @@ size_t iov_iter_zero(size_t bytes, struct iov_iter *i)
 	size_t n;
 
 	if (i->type == ITER_IOVEC)
-		n = iovec_copy(i, NULL, bytes, true);
+		n = iovec_copy(i, NULL, bytes, IOV_TO_USER);
 	else
 		n = iter_walk(i, bytes, step_zero, NULL);
 	iov_iter_advance(i, n);
@@ -293,13 +303,13 @@ size_t iov_iter_copy_from_user_atomic(struct page *page, struct iov_iter *i,
 		return n;
 	}
 	if (!PageHighMem(page))
-		return iovec_copy(i, page_address(page) + offset, bytes, false);
+		return iovec_copy(i, page_address(page) + offset, bytes, IOV_FROM_USER);
 	/* As copy_page_to_iter: kmap_atomic with faults off, then kmap for the rest. */
 	n = 0;
 	p = kmap_atomic(page);
 	if (p) {
 		pagefault_disable();
-		n = iovec_copy(i, p + offset, bytes, false);
+		n = iovec_copy(i, p + offset, bytes, IOV_FROM_USER_INATOMIC);
 		pagefault_enable();
 		kunmap_atomic(p);
 	}
@@ -308,7 +318,7 @@ size_t iov_iter_copy_from_user_atomic(struct page *page, struct iov_iter *i,
 
 		iov_iter_advance(&rest, n);
 		p = kmap(page);
-		n += iovec_copy(&rest, p + offset + n, bytes - n, false);
+		n += iovec_copy(&rest, p + offset + n, bytes - n, IOV_FROM_USER);
 		kunmap(page);
 	}
 	return n;

@@ -55,6 +55,18 @@ static inline unsigned long copy_from_user(void *to, const void __user *from,
 	return left;
 }
 
+/*
+ * copy_from_user without zeroing what a fault left: for a first attempt
+ * with page faults disabled, whose caller copies the rest (lib/iov_iter.c).
+ */
+static inline unsigned long __copy_from_user_inatomic(void *to, const void __user *from,
+						      unsigned long n)
+{
+	if (!access_ok(from, n))
+		return n;
+	return __asm_copy_user(to, (const void *)from, n);
+}
+
 /* Zero @n user bytes at @to; returns the bytes not zeroed. */
 static inline unsigned long clear_user(void __user *to, unsigned long n)
 {
