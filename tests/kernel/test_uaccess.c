@@ -350,8 +350,9 @@ static bool ua_absent(struct mm_struct *mm, unsigned long addr)
 
 /*
  * With page faults disabled (nested twice), a copy to or from a user page
- * not yet faulted in copies nothing and leaves the page absent; once
- * enabled again the same copy succeeds.
+ * not yet faulted in copies nothing and leaves the page absent (and
+ * __copy_from_user_inatomic leaves its buffer alone); once enabled again
+ * the same copy succeeds.
  */
 KTEST(uaccess_pagefault_disable)
 {
@@ -372,6 +373,10 @@ KTEST(uaccess_pagefault_disable)
 	KT_EXPECT(copy_to_user((void __user *)u, src, sizeof(src)) == sizeof(src));
 	KT_EXPECT(copy_from_user(buf, (const void __user *)(u + PAGE_SIZE), sizeof(buf)) ==
 		  sizeof(buf));
+	memset(buf, UA_GUARD, sizeof(buf));	/* the in-atomic copy leaves it as it was */
+	KT_EXPECT(__copy_from_user_inatomic(buf, (const void __user *)(u + PAGE_SIZE),
+					    sizeof(buf)) == sizeof(buf) &&
+		  ua_all(buf, sizeof(buf), UA_GUARD));
 	pagefault_enable();
 	KT_EXPECT(!pagefault_disabled());
 	KT_EXPECT(ua_absent(&mm, u) && ua_absent(&mm, u + PAGE_SIZE));
@@ -384,14 +389,15 @@ out:
 
 /*
  * copy_page_to_iter and iov_iter_copy_from_user_atomic of a highmem page
- * to and from user pages not yet faulted in, across a page boundary: the
- * kmap_atomic attempt stops at the fault and the kmap path finishes, so
- * every byte arrives; nothing is left disabled or mapped. A copy to an
+ * across a user page boundary, the first user page present and the second
+ * not yet faulted in: the kmap_atomic attempt copies up to the boundary,
+ * the kmap path the rest, from where the first stopped. Every byte lands
+ * where it belongs; nothing is left disabled or mapped. A copy to an
  * unmapped address copies nothing.
  */
 KTEST(uaccess_page_iter_fresh_user_pages)
 {
-	const size_t off = 100, len = PAGE_SIZE - 200, ua = PAGE_SIZE - 1000;
+	const size_t off = 100, len = PAGE_SIZE - 200, ua = PAGE_SIZE - 1000, head = PAGE_SIZE - ua;
 	struct page *page = alloc_page(GFP_HIGHUSER);
 	unsigned char *k, *back = kmalloc(PAGE_SIZE, GFP_KERNEL);
 	struct iov_iter it;
@@ -407,6 +413,13 @@ KTEST(uaccess_page_iter_fresh_user_pages)
 	u = ua_map_fresh(&mm, 4);
 	if (!KT_EXPECT(u))
 		goto out;
+	/* user pages 0 and 2 present, 2 holding a pattern; 1 and 3 absent */
+	if (!KT_EXPECT(clear_user((void __user *)u, PAGE_SIZE) == 0 &&
+		       clear_user((void __user *)(u + 2 * PAGE_SIZE), PAGE_SIZE) == 0))
+		goto out;
+	ua_fill(back, PAGE_SIZE, 77);
+	KT_EXPECT(ua_poke(&mm, u + 2 * PAGE_SIZE, back, PAGE_SIZE, true) == 0);
+	KT_EXPECT(ua_absent(&mm, u + PAGE_SIZE) && ua_absent(&mm, u + 3 * PAGE_SIZE));
 	k = kmap(page);
 	ua_fill(k, PAGE_SIZE, 3);
 	kunmap(page);
@@ -421,13 +434,15 @@ KTEST(uaccess_page_iter_fresh_user_pages)
 	KT_EXPECT_MSG(!memcmp(back, k + off, len), "to user: wrong bytes");
 	kunmap(page);
 
-	/* from two more fresh pages, which read as zeros */
+	/* from the pattern's last head bytes, then the fresh page's zeros */
 	iov = (struct iovec){ .iov_base = (void __user *)(u + 2 * PAGE_SIZE + ua), .iov_len = len };
 	iov_iter_init(&it, WRITE, &iov, 1, len);
 	n = iov_iter_copy_from_user_atomic(page, &it, off, len);
 	KT_EXPECT_MSG(n == len && it.count == len, "from user: %zu of %zu copied", n, len);
+	ua_fill(back, PAGE_SIZE, 77);	/* user page 2's pattern again */
 	k = kmap(page);
-	KT_EXPECT_MSG(ua_all(k + off, len, 0), "from user: the page is not zeroed there");
+	KT_EXPECT_MSG(!memcmp(k + off, back + ua, head), "from user: wrong bytes before the boundary");
+	KT_EXPECT_MSG(ua_all(k + off + head, len - head, 0), "from user: wrong bytes after it");
 	KT_EXPECT(k[off - 1] == ua_byte(3 + off - 1) && k[off + len] == ua_byte(3 + off + len));
 	kunmap(page);
 
