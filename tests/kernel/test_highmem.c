@@ -35,11 +35,11 @@ static bool fill_check(u32 *p, u32 seed, bool write)
  */
 static struct page *alloc_unmapped_highpage(void)
 {
-	static struct page *tried[LAST_PKMAP];	/* at most that many are mapped */
+	static struct page *tried[LAST_PKMAP + 1];	/* at most LAST_PKMAP are mapped */
 	struct page *page = NULL;
 	int n = 0;
 
-	while (n < LAST_PKMAP && (tried[n] = alloc_page(GFP_HIGHUSER))) {
+	while (n <= LAST_PKMAP && (tried[n] = alloc_page(GFP_HIGHUSER))) {
 		if (!page_address(tried[n])) {
 			page = tried[n];
 			break;
