@@ -14,6 +14,8 @@ if ! env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory O="$O" ro
 	not_ok "compare: make rootfs (see $LOGDIR/compare-make.log)"
 	exit 1
 fi
+# What an earlier run left must not pass for this run's output.
+rm -f "$O/bench/report.md" "$O/bench/"{ratios,fault_latency,read_throughput}.png "$O/memmap/"memmap-*.png
 O=$O NO_BUILD=1 BOOTS=1 BENCH_ARGS=-q PROFILE=pipe TIMEOUT=300 \
 	bash scripts/bench-compare.sh >"$cmp_log" 2>&1 && RC=0 || RC=$?
 expect_rc 0 "compare: bench-compare.sh (one boot each, bench -q) ran to its report"
@@ -48,7 +50,8 @@ for p in ratios fault_latency read_throughput; do
 done
 expect "$report" "^### pipe$" "compare: the profiled row has its section"
 expect "$report" "^profile: +[0-9]+ +[0-9.]+% +[a-z_]" "compare: ... with rivet's kernel profile"
-expect "$report" "^[|] sfence.vma addr, x0 .*[|] [0-9]+ [|] [0-9]+ [|]$" \
+# A count is the profiled boot minus a baseline boot, so it may dip below 0 by a few.
+expect "$report" "^[|] sfence\.vma addr, x0 .*[|] -?[0-9]+ [|] -?[0-9]+ [|]$" \
 	"compare: ... and both kernels' sfence.vma counts from the QEMU plugin"
 expect_not "$res/rivet-1.log" "Kernel panic|WARNING|BUG:|bad page" "compare: rivet: no panic, warning or bad page"
 expect_not "$res/linux-1.log" "Kernel panic|Oops|BUG:" "compare: Linux: no panic or oops"
