@@ -278,48 +278,86 @@ size_t copy_page_to_iter(struct page *page, size_t offset, size_t bytes, struct 
 	return n;
 }
 
+/*
+ * For callers that hold no page lock (pipes): the atomic copy, then, for
+ * what a fault left, a copy through kmap that resolves the fault.
+ */
 size_t copy_page_from_iter(struct page *page, size_t offset, size_t bytes, struct iov_iter *i)
 {
 	size_t n = iov_iter_copy_from_user_atomic(page, i, offset, bytes);
+	char *p;
 
 	iov_iter_advance(i, n);
+	if (n < bytes && i->type == ITER_IOVEC && i->data_source) {
+		size_t more;
+
+		p = kmap(page);
+		more = iovec_copy(i, p + offset + n, bytes - n, IOV_FROM_USER);
+		kunmap(page);
+		iov_iter_advance(i, more);
+		n += more;
+	}
 	return n;
 }
 
+/*
+ * Never resolves a fault: a user page not present ends the copy short
+ * (the write path faults its source in first, because write_begin holds
+ * the page lock, and a source mapping that same page would wait on it).
+ * Does not zero what a fault left, so the page shows no bytes nobody
+ * wrote. Through kmap_atomic, so no kmap_lock or PKMAP slot.
+ */
 size_t iov_iter_copy_from_user_atomic(struct page *page, struct iov_iter *i,
 				      unsigned long offset, size_t bytes)
 {
+	bool high = PageHighMem(page);
 	char *p;
 	size_t n;
 
 	if (WARN_ON(offset + bytes > PAGE_SIZE || !i->data_source))
 		return 0;
-	if (i->type != ITER_IOVEC) {
-		p = kmap_atomic(page);
-		if (!p)		/* no slot left: kmap_atomic has reported it */
-			return 0;
-		n = iter_walk(i, bytes, step_from, p + offset);
-		kunmap_atomic(p);
-		return n;
-	}
-	if (!PageHighMem(page))
-		return iovec_copy(i, page_address(page) + offset, bytes, IOV_FROM_USER);
-	/* As copy_page_to_iter: kmap_atomic with faults off, then kmap for the rest. */
-	n = 0;
-	p = kmap_atomic(page);
-	if (p) {
+	p = high ? kmap_atomic(page) : page_address(page);
+	if (!p)		/* no slot left: kmap_atomic has reported it */
+		return 0;
+	if (i->type == ITER_IOVEC) {
 		pagefault_disable();
 		n = iovec_copy(i, p + offset, bytes, IOV_FROM_USER_INATOMIC);
 		pagefault_enable();
+	} else {
+		n = iter_walk(i, bytes, step_from, p + offset);
+	}
+	if (high)
 		kunmap_atomic(p);
-	}
-	if (n < bytes) {
-		struct iov_iter rest = *i;
-
-		iov_iter_advance(&rest, n);
-		p = kmap(page);
-		n += iovec_copy(&rest, p + offset + n, bytes - n, IOV_FROM_USER);
-		kunmap(page);
-	}
 	return n;
+}
+
+/*
+ * Fault in the user pages of @i's next @bytes for reading, one load per
+ * page, so a copy with page faults disabled can follow: 0, or -EFAULT if
+ * one cannot be (nothing mapped, or no read permission). Kernel iters
+ * need nothing. May sleep.
+ */
+int iov_iter_fault_in_readable(const struct iov_iter *it, size_t bytes)
+{
+	struct iov_iter i = *it;
+
+	if (i.type != ITER_IOVEC)
+		return 0;
+	bytes = min(bytes, i.count);
+	while (bytes && i.nr_segs) {
+		const char __user *u = (const char __user *)i.iov->iov_base + i.iov_offset;
+		size_t n = min(bytes, seg_len(&i) - i.iov_offset);
+		unsigned long a, end = (unsigned long)u + n, v;
+
+		if (!access_ok(u, n))
+			return -EFAULT;
+		for (a = (unsigned long)u; a < end; a = (a & PAGE_MASK) + PAGE_SIZE)
+			if (__get_user_1((const void __user *)a, &v))
+				return -EFAULT;
+		bytes -= n;
+		i.iov_offset += n;
+		if (i.iov_offset == seg_len(&i))
+			next_seg(&i);
+	}
+	return 0;
 }

@@ -551,6 +551,10 @@ ssize_t generic_write_checks(struct kiocb *iocb, struct iov_iter *from)
  * gives the locked page (reading what a partial write keeps), the copy
  * goes through kmap_atomic, write_end dirties it. No I/O here: write-back
  * comes later, unless the writer is over the dirty limit and throttled.
+ * The copy never resolves a fault, since a source that maps the page
+ * being written would wait on the lock write_begin holds; the source is
+ * faulted in before, and a copy that still came up empty (the source was
+ * unmapped or reclaimed meanwhile) is retried; a fatal signal ends that.
  */
 ssize_t generic_perform_write(struct file *file, struct iov_iter *i, loff_t pos)
 {
@@ -565,7 +569,15 @@ ssize_t generic_perform_write(struct file *file, struct iov_iter *i, loff_t pos)
 		struct page *page;
 		void *fsdata = NULL;
 		size_t copied;
-
+again:
+		if (iov_iter_fault_in_readable(i, bytes)) {
+			status = -EFAULT;
+			break;
+		}
+		if (fatal_signal_pending(current)) {
+			status = -EINTR;
+			break;
+		}
 		status = a_ops->write_begin(file, mapping, pos, (unsigned int)bytes, 0,
 					    &page, &fsdata);
 		if (status < 0)
@@ -575,14 +587,12 @@ ssize_t generic_perform_write(struct file *file, struct iov_iter *i, loff_t pos)
 					  (unsigned int)copied, page, fsdata);
 		if (status < 0)
 			break;
+		if (status == 0)	/* the source went between fault-in and copy */
+			goto again;
 		iov_iter_advance(i, (size_t)status);
 		pos += status;
 		written += status;
 		balance_dirty_pages_ratelimited(mapping);
-		if (status == 0) {	/* nothing could be copied: a bad source */
-			status = -EFAULT;
-			break;
-		}
 	}
 	return written ? written : status;
 }

@@ -388,11 +388,12 @@ out:
 }
 
 /*
- * copy_page_to_iter and iov_iter_copy_from_user_atomic of a highmem page
- * across a user page boundary, the first user page present and the second
- * not yet faulted in: the kmap_atomic attempt copies up to the boundary,
- * the kmap path the rest, from where the first stopped. Every byte lands
- * where it belongs; nothing is left disabled or mapped. A copy to an
+ * copy_page_to_iter and copy_page_from_iter of a highmem page across a
+ * user page boundary, the first user page present and the second not yet
+ * faulted in: the kmap_atomic attempt copies up to the boundary, the kmap
+ * path the rest, from where the first stopped. Every byte lands where it
+ * belongs; nothing is left disabled or mapped. The write path's
+ * iov_iter_copy_from_user_atomic stops at the boundary. A copy to an
  * unmapped address copies nothing.
  */
 KTEST(uaccess_page_iter_fresh_user_pages)
@@ -434,12 +435,28 @@ KTEST(uaccess_page_iter_fresh_user_pages)
 	KT_EXPECT_MSG(!memcmp(back, k + off, len), "to user: wrong bytes");
 	kunmap(page);
 
-	/* from the pattern's last head bytes, then the fresh page's zeros */
+	/*
+	 * From the pattern's last head bytes, then the absent page: the write
+	 * path's copy stops at the boundary, advances nothing and leaves the
+	 * rest of the page as it was (no zeros); copy_page_from_iter goes on
+	 * through kmap and reads the fresh page's zeros.
+	 */
 	iov = (struct iovec){ .iov_base = (void __user *)(u + 2 * PAGE_SIZE + ua), .iov_len = len };
 	iov_iter_init(&it, WRITE, &iov, 1, len);
 	n = iov_iter_copy_from_user_atomic(page, &it, off, len);
-	KT_EXPECT_MSG(n == len && it.count == len, "from user: %zu of %zu copied", n, len);
+	KT_EXPECT_MSG(n == head && it.count == len, "atomic from user: %zu of %zu copied", n, len);
 	ua_fill(back, PAGE_SIZE, 77);	/* user page 2's pattern again */
+	k = kmap(page);
+	KT_EXPECT_MSG(!memcmp(k + off, back + ua, head), "atomic from user: wrong bytes");
+	for (size_t b = off + head; b < off + len; b++)
+		if (k[b] != ua_byte(3 + b)) {
+			KT_EXPECT_MSG(0, "atomic from user: byte %zu changed past the fault", b);
+			break;
+		}
+	kunmap(page);
+	KT_EXPECT(ua_absent(&mm, u + 3 * PAGE_SIZE));
+	n = copy_page_from_iter(page, off, len, &it);
+	KT_EXPECT_MSG(n == len && it.count == 0, "from user: %zu of %zu copied", n, len);
 	k = kmap(page);
 	KT_EXPECT_MSG(!memcmp(k + off, back + ua, head), "from user: wrong bytes before the boundary");
 	KT_EXPECT_MSG(ua_all(k + off + head, len - head, 0), "from user: wrong bytes after it");
@@ -456,4 +473,40 @@ out_free:
 	if (page)
 		__free_page(page);
 	kfree(back);
+}
+
+/*
+ * iov_iter_fault_in_readable over two segments, the second crossing into
+ * a page not yet faulted in: 0 and every page present after; -EFAULT when
+ * a segment reaches an unmapped page or lies outside the user half.
+ */
+KTEST(uaccess_fault_in_readable)
+{
+	struct iovec iov[2];
+	struct iov_iter it;
+	struct mm_struct mm;
+	unsigned long u;
+
+	if (!KT_EXPECT(ua_mm_enter(&mm) == 0))
+		return;
+	u = ua_map_fresh(&mm, 4);
+	if (!KT_EXPECT(u) || !KT_EXPECT(do_munmap(&mm, u + 3 * PAGE_SIZE, PAGE_SIZE) == 0))
+		goto out;
+	iov[0] = (struct iovec){ .iov_base = (void __user *)(u + 10), .iov_len = 20 };
+	iov[1] = (struct iovec){ .iov_base = (void __user *)(u + 2 * PAGE_SIZE - 8), .iov_len = 16 };
+	iov_iter_init(&it, WRITE, iov, 2, 36);
+	KT_EXPECT(ua_absent(&mm, u) && ua_absent(&mm, u + PAGE_SIZE) &&
+		  ua_absent(&mm, u + 2 * PAGE_SIZE));
+	KT_EXPECT(iov_iter_fault_in_readable(&it, 36) == 0 && it.count == 36);
+	KT_EXPECT(!ua_absent(&mm, u) && !ua_absent(&mm, u + PAGE_SIZE) &&
+		  !ua_absent(&mm, u + 2 * PAGE_SIZE));
+	iov[1].iov_base = (void __user *)(u + 3 * PAGE_SIZE - 8);	/* into the hole */
+	iov_iter_init(&it, WRITE, iov, 2, 36);
+	KT_EXPECT(iov_iter_fault_in_readable(&it, 36) == -EFAULT);
+	KT_EXPECT(iov_iter_fault_in_readable(&it, 28) == 0);	/* stops before the hole */
+	iov[1].iov_base = (void __user *)(TASK_SIZE - 8);
+	iov_iter_init(&it, WRITE, iov, 2, 36);
+	KT_EXPECT(iov_iter_fault_in_readable(&it, 36) == -EFAULT);
+out:
+	ua_mm_leave(&mm);
 }
