@@ -441,6 +441,33 @@ static void t_mmap_write_visible(void)
 	PASS();
 }
 
+/*
+ * write() whose source is a mapping of the very page it writes, not yet
+ * faulted in: the copy faults while write_begin holds that page's lock.
+ * The source must be faulted in before the lock is taken (and a short
+ * copy retried), or the fault would wait for the lock its own write holds.
+ */
+static void t_write_from_own_mapping(void)
+{
+	const char *path = scratch_path("wself");
+	int fd = make_file(path, 2, 0);
+	char *m = mmap(NULL, 2 * PAGE, PROT_READ, MAP_SHARED, fd, 0);
+	char want[100];
+
+	CHECK(m != MAP_FAILED, "mmap");
+	for (int i = 0; i < 100; i++)
+		want[i] = (char)((10 + i) & 0xff);
+	CHECK(pwrite(fd, m + 10, 100, 200) == 100, "pwrite from its own page");
+	CHECK(!memcmp(m + 200, want, 100), "the page lacks the bytes written");
+	CHECK(pwrite(fd, m + PAGE - 50, 100, PAGE - 50) == 100, "pwrite onto itself, across pages");
+	CHECK(m[PAGE - 50] == (char)((PAGE - 50) & 0xff) && m[PAGE + 49] == (char)((PAGE + 49) & 0xff),
+	      "writing bytes onto themselves changed them");
+	munmap(m, 2 * PAGE);
+	close(fd);
+	unlink(path);
+	PASS();
+}
+
 /* in_child: run FN(ARG) in a child that exits 0 after it; return its wait status. */
 static int in_child(void (*fn)(void *), void *arg)
 {
@@ -1304,6 +1331,7 @@ static const struct test tests[] = {
 	{ "mmap_shared", t_mmap_shared, 0 },
 	{ "mmap_private", t_mmap_private, 0 },
 	{ "mmap_write_visible", t_mmap_write_visible, 0 },
+	{ "write_from_own_mapping", t_write_from_own_mapping, 0 },
 	{ "munmap_middle", t_munmap_middle, 0 },
 	{ "mprotect_segv", t_mprotect_segv, 0 },
 	{ "efault", t_efault, 0 },
