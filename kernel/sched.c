@@ -276,6 +276,18 @@ void yield(void)
 	schedule();
 }
 
+/*
+ * A voluntary preemption point for loops that may run long in the kernel:
+ * switch if the tick asked for it (and preemption is on). 1 if it did.
+ */
+int cond_resched(void)
+{
+	if (!need_resched() || preempt_count())
+		return 0;
+	schedule();
+	return 1;
+}
+
 /* Under rq_lock: make @p runnable if its state is in @state. 1 if it slept. */
 static int try_to_wake_up(struct task_struct *p, unsigned int state)
 {

@@ -133,6 +133,8 @@ void sched_init(void);
 __noreturn void cpu_idle(void);
 void schedule(void);
 void yield(void);
+/* Switch if the tick asked for it: a long kernel loop's preemption point. */
+int cond_resched(void);
 int wake_up_process(struct task_struct *p);
 /* Wake @p if its state is one of @state (__TASK_STOPPED for SIGCONT). 1 if woken. */
 int wake_up_state(struct task_struct *p, unsigned int state);
