@@ -284,9 +284,12 @@ size_t copy_page_to_iter(struct page *page, size_t offset, size_t bytes, struct 
  */
 size_t copy_page_from_iter(struct page *page, size_t offset, size_t bytes, struct iov_iter *i)
 {
-	size_t n = iov_iter_copy_from_user_atomic(page, i, offset, bytes);
+	size_t n;
 	char *p;
 
+	if (WARN_ON(offset + bytes > PAGE_SIZE))
+		return 0;
+	n = iov_iter_copy_from_user_atomic(page, i, offset, bytes);
 	iov_iter_advance(i, n);
 	if (n < bytes && i->type == ITER_IOVEC && i->data_source) {
 		size_t more;
@@ -333,31 +336,32 @@ size_t iov_iter_copy_from_user_atomic(struct page *page, struct iov_iter *i,
 
 /*
  * Fault in the user pages of @i's next @bytes for reading, one load per
- * page, so a copy with page faults disabled can follow: 0, or -EFAULT if
- * one cannot be (nothing mapped, or no read permission). Kernel iters
- * need nothing. May sleep.
+ * page, so a copy with page faults disabled can follow. Returns how many
+ * of the @bytes could not be (from the first page with nothing mapped or
+ * no read permission on): 0 when all are in. Kernel iters need nothing.
+ * May sleep.
  */
-int iov_iter_fault_in_readable(const struct iov_iter *it, size_t bytes)
+size_t fault_in_iov_iter_readable(const struct iov_iter *it, size_t bytes)
 {
 	struct iov_iter i = *it;
+	size_t left;
 
 	if (i.type != ITER_IOVEC)
 		return 0;
-	bytes = min(bytes, i.count);
-	while (bytes && i.nr_segs) {
-		const char __user *u = (const char __user *)i.iov->iov_base + i.iov_offset;
-		size_t n = min(bytes, seg_len(&i) - i.iov_offset);
-		unsigned long a, end = (unsigned long)u + n, v;
+	left = bytes = min(bytes, i.count);
+	while (left && i.nr_segs) {
+		unsigned long u = (unsigned long)i.iov->iov_base + i.iov_offset, a, v;
+		size_t n = min(left, seg_len(&i) - i.iov_offset);
 
-		if (!access_ok(u, n))
-			return -EFAULT;
-		for (a = (unsigned long)u; a < end; a = (a & PAGE_MASK) + PAGE_SIZE)
+		if (n && !access_ok((const void __user *)u, n))
+			return left;
+		for (a = u; a < u + n; a = (a & PAGE_MASK) + PAGE_SIZE)
 			if (__get_user_1((const void __user *)a, &v))
-				return -EFAULT;
-		bytes -= n;
+				return left - (a - u);
+		left -= n;
 		i.iov_offset += n;
 		if (i.iov_offset == seg_len(&i))
 			next_seg(&i);
 	}
-	return 0;
+	return left;
 }

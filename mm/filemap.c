@@ -553,8 +553,9 @@ ssize_t generic_write_checks(struct kiocb *iocb, struct iov_iter *from)
  * comes later, unless the writer is over the dirty limit and throttled.
  * The copy never resolves a fault, since a source that maps the page
  * being written would wait on the lock write_begin holds; the source is
- * faulted in before, and a copy that still came up empty (the source was
- * unmapped or reclaimed meanwhile) is retried; a fatal signal ends that.
+ * faulted in before (a source that faults part way gives a short write),
+ * and a copy that still came up empty (the source was unmapped or
+ * reclaimed meanwhile) is retried; a fatal signal ends that.
  */
 ssize_t generic_perform_write(struct file *file, struct iov_iter *i, loff_t pos)
 {
@@ -570,8 +571,8 @@ ssize_t generic_perform_write(struct file *file, struct iov_iter *i, loff_t pos)
 		void *fsdata = NULL;
 		size_t copied;
 again:
-		if (iov_iter_fault_in_readable(i, bytes)) {
-			status = -EFAULT;
+		if (fault_in_iov_iter_readable(i, bytes) == bytes) {
+			status = -EFAULT;	/* not one byte: a bad source */
 			break;
 		}
 		if (fatal_signal_pending(current)) {
@@ -587,8 +588,12 @@ again:
 					  (unsigned int)copied, page, fsdata);
 		if (status < 0)
 			break;
-		if (status == 0)	/* the source went between fault-in and copy */
+		if (status == 0) {	/* the source went between fault-in and copy */
+			if (copied)	/* a short copy into a new page counts as none */
+				bytes = copied;
+			cond_resched();	/* let whoever took it run (and a SIGKILL in) */
 			goto again;
+		}
 		iov_iter_advance(i, (size_t)status);
 		pos += status;
 		written += status;

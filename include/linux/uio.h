@@ -76,8 +76,8 @@ size_t copy_page_from_iter(struct page *page, size_t offset, size_t bytes, struc
  */
 size_t iov_iter_copy_from_user_atomic(struct page *page, struct iov_iter *i,
 				      unsigned long offset, size_t bytes);
-/* Faults in @i's next @bytes for reading: 0, or -EFAULT. May sleep. */
-int iov_iter_fault_in_readable(const struct iov_iter *i, size_t bytes);
+/* Faults in @i's next @bytes for reading; returns the bytes it could not. May sleep. */
+size_t fault_in_iov_iter_readable(const struct iov_iter *i, size_t bytes);
 /* Writes @bytes of zeroes into @i (a read of a hole). */
 size_t iov_iter_zero(size_t bytes, struct iov_iter *i);
 /* Plain buffers, for the kernel's own readers and writers. */

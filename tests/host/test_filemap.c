@@ -33,6 +33,7 @@ int vfs_fsync_range(struct file *file, loff_t start, loff_t end, int datasync)
 }
 void wb_start_background_writeback(void) { nr_bg_wakeups++; }
 void wakeup_flusher_threads(void) { nr_bg_wakeups++; }
+bool fatal_signal_pending(struct task_struct *p) { return false; }	/* no SIGKILL here */
 int __set_page_dirty_buffers(struct page *page) { return __set_page_dirty_nobuffers(page); }
 int try_to_free_buffers(struct page *page) { return 1; }
 void block_invalidatepage(struct page *page, unsigned int offset, unsigned int length) { }

@@ -123,6 +123,11 @@ void kunmap(struct page *page)
 	abort();
 }
 
+void *page_address(const struct page *page)
+{
+	abort();
+}
+
 /* ---- the driver and the process layer, as seen by the tty ---- */
 
 static char out[16384];		/* what the driver was asked to send */

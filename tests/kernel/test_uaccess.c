@@ -476,11 +476,12 @@ out_free:
 }
 
 /*
- * iov_iter_fault_in_readable over two segments, the second crossing into
- * a page not yet faulted in: 0 and every page present after; -EFAULT when
- * a segment reaches an unmapped page or lies outside the user half.
+ * fault_in_iov_iter_readable over two segments, the second crossing into
+ * a page not yet faulted in: 0 left and every page present after. A
+ * segment that runs into an unmapped page leaves the bytes from that page
+ * on; one outside the user half leaves all of its own.
  */
-KTEST(uaccess_fault_in_readable)
+KTEST(uaccess_fault_in_iov_iter_readable)
 {
 	struct iovec iov[2];
 	struct iov_iter it;
@@ -497,16 +498,52 @@ KTEST(uaccess_fault_in_readable)
 	iov_iter_init(&it, WRITE, iov, 2, 36);
 	KT_EXPECT(ua_absent(&mm, u) && ua_absent(&mm, u + PAGE_SIZE) &&
 		  ua_absent(&mm, u + 2 * PAGE_SIZE));
-	KT_EXPECT(iov_iter_fault_in_readable(&it, 36) == 0 && it.count == 36);
+	KT_EXPECT(fault_in_iov_iter_readable(&it, 36) == 0 && it.count == 36);
 	KT_EXPECT(!ua_absent(&mm, u) && !ua_absent(&mm, u + PAGE_SIZE) &&
 		  !ua_absent(&mm, u + 2 * PAGE_SIZE));
 	iov[1].iov_base = (void __user *)(u + 3 * PAGE_SIZE - 8);	/* into the hole */
 	iov_iter_init(&it, WRITE, iov, 2, 36);
-	KT_EXPECT(iov_iter_fault_in_readable(&it, 36) == -EFAULT);
-	KT_EXPECT(iov_iter_fault_in_readable(&it, 28) == 0);	/* stops before the hole */
+	KT_EXPECT(fault_in_iov_iter_readable(&it, 36) == 8);	/* the 8 in the hole */
+	KT_EXPECT(fault_in_iov_iter_readable(&it, 28) == 0);	/* stops before it */
 	iov[1].iov_base = (void __user *)(TASK_SIZE - 8);
 	iov_iter_init(&it, WRITE, iov, 2, 36);
-	KT_EXPECT(iov_iter_fault_in_readable(&it, 36) == -EFAULT);
+	KT_EXPECT(fault_in_iov_iter_readable(&it, 36) == 16);
 out:
 	ua_mm_leave(&mm);
+}
+
+/*
+ * The write path's copy into a lowmem page (no kmap_atomic there) from a
+ * present user page and then an absent one: it stops exactly at the
+ * boundary, and the page past it keeps its bytes.
+ */
+KTEST(uaccess_copy_from_user_atomic_lowmem)
+{
+	const size_t len = 300, head = 120;
+	struct page *page = alloc_page(GFP_KERNEL);
+	unsigned char *k, pat[300];
+	struct iov_iter it;
+	struct iovec iov;
+	struct mm_struct mm;
+	unsigned long u;
+
+	if (!KT_EXPECT(page && !PageHighMem(page)) || !KT_EXPECT(ua_mm_enter(&mm) == 0))
+		goto out_free;
+	u = ua_map_fresh(&mm, 2);
+	if (!KT_EXPECT(u && clear_user((void __user *)u, PAGE_SIZE) == 0))
+		goto out;
+	ua_fill(pat, sizeof(pat), 41);
+	KT_EXPECT(ua_poke(&mm, u + PAGE_SIZE - head, pat, head, true) == 0);
+	k = page_address(page);
+	memset(k, UA_GUARD, PAGE_SIZE);
+	iov = (struct iovec){ .iov_base = (void __user *)(u + PAGE_SIZE - head), .iov_len = len };
+	iov_iter_init(&it, WRITE, &iov, 1, len);
+	KT_EXPECT(iov_iter_copy_from_user_atomic(page, &it, 8, len) == head && it.count == len);
+	KT_EXPECT(!memcmp(k + 8, pat, head) && ua_all(k + 8 + head, PAGE_SIZE - 8 - head, UA_GUARD));
+	KT_EXPECT(ua_absent(&mm, u + PAGE_SIZE) && !pagefault_disabled());
+out:
+	ua_mm_leave(&mm);
+out_free:
+	if (page)
+		__free_page(page);
 }

@@ -59,6 +59,25 @@ static inline unsigned long copy_from_user(void *to, const void __user *from, un
 	return n - ok;
 }
 
+/* copy_from_user without the zeroing (the write path's in-atomic copy). */
+static inline unsigned long __copy_from_user_inatomic(void *to, const void __user *from,
+						      unsigned long n)
+{
+	unsigned long ok = host_uaccess_ok_len(from, n);
+
+	memcpy(to, from, ok);
+	return n - ok;
+}
+
+/* One byte from user @p into *@v: 0, or -1 at a fault (as uaccess.S's). */
+static inline long __get_user_1(const void __user *p, unsigned long *v)
+{
+	if (host_uaddr_bad(p))
+		return -1;
+	*v = *(const unsigned char *)p;
+	return 0;
+}
+
 static inline unsigned long clear_user(void __user *to, unsigned long n)
 {
 	unsigned long ok = host_uaccess_ok_len(to, n);
