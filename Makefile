@@ -245,10 +245,15 @@ host-test: $(HOST_BINS) ## the host unit tests only (ASan + UBSan)
 qemu-test: $(O)/Image ## the QEMU boot tests only (tests/qemu/t_*.sh)
 	@QEMU_RESULT=$(O)/qemu-result bash tests/qemu/run.sh
 
-test: deps ## everything: build, host tests, QEMU tests; ends with "N passed, N failed"
-	@$(MAKE) --no-print-directory all
+# make test builds on every CPU (each host test compiles its own copy of
+# the kernel sources it links, some 700 files); the tests run one by one.
+BUILD_JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+
+test: deps ## everything: build, host tests, QEMU tests; ends with "N passed, N failed" (BUILD_JOBS=)
+	@$(MAKE) --no-print-directory -j$(BUILD_JOBS) all
 	@rm -f $(O)/host-result $(O)/qemu-result
-	@$(MAKE) --no-print-directory host-test > $(O)/host-test.log 2>&1; \
+	@{ $(MAKE) --no-print-directory -j$(BUILD_JOBS) $(HOST_BINS); \
+		$(MAKE) --no-print-directory host-test; } > $(O)/host-test.log 2>&1; \
 		grep -v '^ok \|^$(HOSTCC) ' $(O)/host-test.log; true
 	@$(MAKE) --no-print-directory qemu-test
 	@bash scripts/summary.sh $(O)/host-result $(O)/qemu-result
