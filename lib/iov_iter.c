@@ -292,13 +292,9 @@ size_t copy_page_from_iter(struct page *page, size_t offset, size_t bytes, struc
 	n = iov_iter_copy_from_user_atomic(page, i, offset, bytes);
 	iov_iter_advance(i, n);
 	if (n < bytes && i->type == ITER_IOVEC && i->data_source) {
-		size_t more;
-
 		p = kmap(page);
-		more = iovec_copy(i, p + offset + n, bytes - n, IOV_FROM_USER);
+		n += copy_from_iter(p + offset + n, bytes - n, i);
 		kunmap(page);
-		iov_iter_advance(i, more);
-		n += more;
 	}
 	return n;
 }
