@@ -72,7 +72,8 @@ size_t copy_page_from_iter(struct page *page, size_t offset, size_t bytes, struc
  * The write path's copy (seed 000): from @i into @page at @offset through
  * kmap_atomic, without advancing @i (the caller advances by what
  * write_end accepted). Returns bytes copied; short at a user page that is
- * not present, since it never resolves a fault (see the next two).
+ * not present, since it never resolves a fault (the caller faults the
+ * source in first: fault_in_iov_iter_readable).
  */
 size_t iov_iter_copy_from_user_atomic(struct page *page, struct iov_iter *i,
 				      unsigned long offset, size_t bytes);
