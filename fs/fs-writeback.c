@@ -14,6 +14,7 @@
 #include <linux/sched.h>
 #include <linux/wait.h>
 #include <linux/jiffies.h>
+#include <linux/mutex.h>
 #include <linux/fs.h>
 #include <linux/pagemap.h>
 #include <linux/writeback.h>
@@ -28,6 +29,13 @@
  */
 static DEFINE_SPINLOCK(wb_lock);
 static LIST_HEAD(b_dirty);			/* dirty inodes, dirtied_when order (mostly) */
+/*
+ * One pass of wb_writeback at a time, as Linux's flusher runs its work
+ * items one by one: a pass holds its batch on a private list, so a sync
+ * pass running beside another would miss that batch's inodes and return
+ * with them still dirty.
+ */
+static DEFINE_MUTEX(wb_pass_mutex);
 static DECLARE_WAIT_QUEUE_HEAD(wb_sync_wq);	/* waiters for I_SYNC to clear */
 static struct task_struct *wb_task;		/* the flusher, once writeback_init ran */
 static bool wb_background_wanted, wb_all_wanted;
@@ -265,6 +273,7 @@ static long wb_writeback(struct wb_request *req)
 	struct inode *inode;
 	long written = 0;
 
+	mutex_lock(&wb_pass_mutex);
 	spin_lock(&wb_lock);
 	queue_io(&io, req);
 	while (!list_empty(&io) && !wb_request_done(req)) {
@@ -286,6 +295,7 @@ static long wb_writeback(struct wb_request *req)
 	while (!list_empty(&io))	/* not reached: back at the head, still the oldest */
 		list_move(io.prev, &b_dirty);
 	spin_unlock(&wb_lock);
+	mutex_unlock(&wb_pass_mutex);
 	return written;
 }
 

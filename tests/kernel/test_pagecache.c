@@ -23,6 +23,9 @@
 #include <linux/genhd.h>
 #include <linux/brd.h>
 #include <linux/buffer_head.h>
+#include <linux/writeback.h>
+#include <linux/slab.h>
+#include <linux/pagemap.h>
 #include <linux/mmzone.h>
 #include <linux/delay.h>
 #include <linux/errno.h>
@@ -129,10 +132,32 @@ KTEST(pagecache_seed003_dd)
 	vfree(buf);
 }
 
+/* How many of the first @nr pages of @mapping are cached and dirty. */
+static unsigned long dirty_pages(struct address_space *mapping, pgoff_t nr)
+{
+	unsigned long dirty = 0;
+
+	for (pgoff_t i = 0; i < nr; i++) {
+		struct page *page = find_get_page(mapping, i);
+
+		if (page) {
+			dirty += PageDirty(page) ? 1 : 0;
+			put_page(page);
+		}
+	}
+	return dirty;
+}
+
+/*
+ * Writes stay in the cache until sync. The check is on ram0's own pages:
+ * the global PGPGOUT also counts the root disk, whose metadata the
+ * periodic flusher may write at any moment on a slow host.
+ */
 KTEST(pagecache_write_no_io_until_sync)
 {
+	const pgoff_t nr = (1UL << 20) >> PAGE_SHIFT;
 	char *buf = vmalloc(PIECE);
-	unsigned long pgout;
+	unsigned long pgout, dirty;
 	struct file *dev;
 
 	if (!KT_EXPECT(buf))
@@ -144,12 +169,15 @@ KTEST(pagecache_write_no_io_until_sync)
 	}
 	memset(buf, 0x77, PIECE);
 	pgout = all_vm_events(PGPGOUT);
-	KT_EXPECT(copy_file(dev, buf, 1UL << 20, true) == 0);
-	KT_EXPECT_MSG(all_vm_events(PGPGOUT) == pgout, "writing issued bios before write-back");
-	KT_EXPECT(global_zone_page_state(NR_FILE_DIRTY) >= 256);
+	KT_EXPECT(copy_file(dev, buf, nr << PAGE_SHIFT, true) == 0);
+	dirty = dirty_pages(dev->f_mapping, nr);
+	KT_EXPECT_MSG(dirty == nr, "%lu of ram0's %lu written pages are dirty", dirty, nr);
+	KT_EXPECT(global_zone_page_state(NR_FILE_DIRTY) >= nr);
 	ksys_sync();
 	KT_EXPECT_MSG(all_vm_events(PGPGOUT) >= pgout + 2048, "sync wrote %lu sectors",
 		      all_vm_events(PGPGOUT) - pgout);
+	dirty = dirty_pages(dev->f_mapping, nr);
+	KT_EXPECT_MSG(dirty == 0, "%lu of ram0's pages dirty after sync", dirty);
 	KT_EXPECT_MSG(global_zone_page_state(NR_FILE_DIRTY) == 0, "Dirty after sync: %lu pages",
 		      global_zone_page_state(NR_FILE_DIRTY));
 	filp_close(dev);
@@ -206,6 +234,70 @@ KTEST(pagecache_file_read_4m)
 	}
 	vfree(buf);
 }
+
+#define RACE_FILES	128
+
+/* Pages of the root disk's own cache (its metadata buffers) that are dirty. */
+static unsigned long root_bdev_dirty(void)
+{
+	struct path root;
+	struct block_device *bdev;
+	unsigned long dirty;
+
+	if (kern_path("/", 0, &root))
+		return ~0UL;
+	bdev = root.dentry->d_sb->s_bdev;
+	dirty = dirty_pages(bdev->bd_inode->i_mapping, get_capacity(bdev->bd_disk) >> (PAGE_SHIFT - 9));
+	path_put(&root);
+	return dirty;
+}
+
+/*
+ * sync(2) while the flusher is part-way through a pass. The flusher holds
+ * its batch of inodes aside and sleeps reading an inode-table block (the
+ * cache was dropped); sync must still return with every one written.
+ */
+KTEST(pagecache_sync_during_flusher_pass)
+{
+	struct file **f = kcalloc(RACE_FILES, sizeof(*f), GFP_KERNEL);
+	unsigned long dirty;
+	char name[32];
+	int i, n = 0;
+
+	if (!root_on_disk() || !KT_EXPECT(f)) {
+		pr_info("pagecache: sync_during_flusher_pass skipped\n");
+		kfree(f);
+		return;
+	}
+	KT_EXPECT(vfs_path_mkdir("/wbrace", 0755) == 0);
+	for (i = 0; i < RACE_FILES; i++, n++) {
+		snprintf(name, sizeof(name), "/wbrace/f%03d", i);
+		f[i] = filp_open(name, O_CREAT | O_WRONLY, 0644);
+		if (!KT_EXPECT_MSG(!IS_ERR(f[i]), "create %s: %ld", name, PTR_ERR(f[i])))
+			break;
+	}
+	ksys_sync();
+	drop_caches(1);
+	for (i = 0; i < n; i++) {
+		loff_t pos = 0;
+
+		KT_EXPECT(kernel_write(f[i], "x", 1, &pos) == 1);
+	}
+	wakeup_flusher_threads();
+	yield();	/* the flusher takes its batch and sleeps on the first inode-table read */
+	ksys_sync();
+	dirty = global_zone_page_state(NR_FILE_DIRTY);
+	KT_EXPECT_MSG(dirty == 0, "Dirty after sync: %lu pages (%lu of the root disk's)", dirty,
+		      root_bdev_dirty());
+	for (i = 0; i < n; i++) {
+		filp_close(f[i]);
+		snprintf(name, sizeof(name), "/wbrace/f%03d", i);
+		KT_EXPECT(vfs_path_unlink(name) == 0);
+	}
+	KT_EXPECT(vfs_path_rmdir("/wbrace") == 0);
+	kfree(f);
+}
+
 
 /* Every populated zone at or above its low watermark? */
 static bool zones_above_low(void)

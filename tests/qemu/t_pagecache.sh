@@ -26,7 +26,8 @@ expect "$log" "ktest: ok - pagecache_seed003_dd" "pagecache: dd from ram0 to a t
 expect "$log" "ktest: ok - pagecache_write_no_io_until_sync" "pagecache: no write I/O before sync, nothing dirty after"
 expect "$log" "ktest: ok - pagecache_file_read_4m" "pagecache: reading a 4 MiB ext2 file adds 4096 kB of Cached, then no bio"
 expect "$log" "pagecache: file_read_4m: Cached \\+4096 kB" "pagecache: Cached +4096 kB as seed 003 says"
-expect "$log" "ktest: 3 passed, 0 failed" "pagecache: the three ktests pass"
+expect "$log" "ktest: ok - pagecache_sync_during_flusher_pass" "pagecache: sync during a flusher pass leaves nothing dirty"
+expect "$log" "ktest: 4 passed, 0 failed" "pagecache: the four ktests pass"
 expect_not "$log" "Kernel panic|WARNING|BUG|bad page" "pagecache: no panic, warning or bad page"
 if e2fsck -fn "$img" >"$LOGDIR/pagecache.fsck" 2>&1; then
 	ok "pagecache: e2fsck -fn is clean afterwards"
