@@ -214,14 +214,24 @@ include tests/host/sources.mk
 include $(filter-out tests/host/sources.mk,$(wildcard tests/host/*.mk))
 
 # $(call host_program,KIND,NAME,CFLAGS_VAR): $(O)/KIND/NAME from shim.c and
-# NAME_SRCS, objects in $(O)/KIND/obj/NAME/.
+# NAME_SRCS. An object depends only on its source and flags, so programs
+# share them: those without NAME_CFLAGS in $(O)/KIND/obj/common/, those
+# that name a NAME_OBJDIR (the same flags, checked here) in that one, the
+# rest in $(O)/KIND/obj/NAME/. Sharing compiles 40% fewer files.
+host_objdir = $(or $($(1)_OBJDIR),$(if $($(1)_CFLAGS),$(1),common))
 define host_program
-$(2)_$(1)_OBJS := $$(patsubst %,$(O)/$(1)/obj/$(2)/%.o,$$(basename tests/host/shim.c $$($(2)_SRCS)))
-$(O)/$(1)/$(2): $$($(2)_$(1)_OBJS)
-	$$(HOSTCC) $$($(3)) $$($(2)_CFLAGS) -o $$@ $$^
-$(O)/$(1)/obj/$(2)/%.o: %.c
+$(2)_$(1)_DIR := $(O)/$(1)/obj/$$(call host_objdir,$(2))
+ifeq ($$(origin objdir_$$($(2)_$(1)_DIR)),undefined)
+objdir_$$($(2)_$(1)_DIR) := $$($(2)_CFLAGS)
+$$($(2)_$(1)_DIR)/%.o: %.c
 	@mkdir -p $$(dir $$@)
 	$$(HOSTCC) $$($(3)) $$($(2)_CFLAGS) -MMD -MP -c $$< -o $$@
+else ifneq ($$(objdir_$$($(2)_$(1)_DIR)),$$($(2)_CFLAGS))
+$$(error $(2): NAME_OBJDIR $$($(2)_OBJDIR) is shared by programs with other CFLAGS)
+endif
+$(2)_$(1)_OBJS := $$(patsubst %,$$($(2)_$(1)_DIR)/%.o,$$(basename tests/host/shim.c $$($(2)_SRCS)))
+$(O)/$(1)/$(2): $$($(2)_$(1)_OBJS)
+	$$(HOSTCC) $$($(3)) $$($(2)_CFLAGS) -o $$@ $$^
 HOST_DEPS += $$($(2)_$(1)_OBJS:.o=.d)
 endef
 $(foreach t,$(HOST_TESTS),$(eval $(call host_program,host,$(t),HOST_CFLAGS)))
@@ -245,8 +255,8 @@ host-test: $(HOST_BINS) ## the host unit tests only (ASan + UBSan)
 qemu-test: $(O)/Image ## the QEMU boot tests only (tests/qemu/t_*.sh)
 	@QEMU_RESULT=$(O)/qemu-result bash tests/qemu/run.sh
 
-# make test builds on every CPU (each host test compiles its own copy of
-# the kernel sources it links, some 700 files); the tests run one by one.
+# make test builds on every CPU (the host tests link some 400 objects
+# between them); the tests run one by one.
 BUILD_JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 
 test: deps ## everything: build, host tests, QEMU tests; ends with "N passed, N failed" (BUILD_JOBS=)

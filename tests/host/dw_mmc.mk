@@ -11,6 +11,7 @@ DW_MMC_HOST_SRCS := drivers/mmc/host/dw_mmc.c tests/host/mshc_model.c \
 HOST_TESTS += dw_mmc
 dw_mmc_SRCS := $(DW_MMC_HOST_SRCS) tests/host/test_dw_mmc.c
 dw_mmc_CFLAGS := -DHOST_MMIO_HOOK
+dw_mmc_OBJDIR := mmio
 # Driver cost per block, IDMAC against PIO, model time measured and subtracted.
 HOST_BENCHES += bench_dw_mmc
 bench_dw_mmc_SRCS := $(DW_MMC_HOST_SRCS) tests/host/bench_dw_mmc.c
@@ -29,3 +30,4 @@ dw_mmc_core_SRCS = drivers/mmc/host/dw_mmc.c tests/host/mshc_model.c tests/host/
 	tests/host/dtb_util.c tests/host/capture.c \
 	mm/slab.c $(HOST_ARENA_SRCS) tests/host/slab_env_real.c tests/host/test_dw_mmc_core.c
 dw_mmc_core_CFLAGS := -DHOST_MMIO_HOOK
+dw_mmc_core_OBJDIR := mmio

@@ -6,3 +6,4 @@ HOST_TESTS += fsys
 # (fs/exec.c needs the real asm/mmu_context.h: not built here)
 fsys_SRCS = $(filter-out fs/exec.c,$(HOST_FS_SRCS)) $(wildcard fs/ext2/*.c) tests/host/test_fsys.c
 fsys_CFLAGS := -DHOST_CRED_HOOK -I.
+fsys_OBJDIR := cred

@@ -4,3 +4,4 @@
 HOST_TESTS += vfs
 vfs_SRCS = $(HOST_FS_SRCS) tests/host/test_vfs.c
 vfs_CFLAGS := -DHOST_CRED_HOOK -I.
+vfs_OBJDIR := cred

@@ -21,6 +21,7 @@ for t in "${tests[@]}"; do
 	counts=$LOGDIR/${name%.sh}.counts
 	rm -f "$counts"
 	echo "# $name"
+	start=$SECONDS
 	(
 		PASS=0 FAIL=0
 		trap 'echo "$PASS $FAIL" >"$counts"' EXIT
@@ -34,6 +35,7 @@ for t in "${tests[@]}"; do
 		f=$((f + 1))
 	fi
 	total_pass=$((total_pass + p)) total_fail=$((total_fail + f))
+	echo "# $name took $((SECONDS - start)) s"
 done
 
 echo "qemu: $total_pass passed, $total_fail failed"
