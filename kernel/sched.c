@@ -278,7 +278,8 @@ void yield(void)
 
 /*
  * A voluntary preemption point for loops that may run long in the kernel:
- * switch if the tick asked for it (and preemption is on). 1 if it did.
+ * switch if the tick asked for it, unless preemption is disabled here
+ * (preempt_count). 1 if it did.
  */
 int cond_resched(void)
 {

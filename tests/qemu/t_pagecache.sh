@@ -2,7 +2,8 @@
 # on an ext2 root with the default 4 MiB RAM disk: /dev/ram0 read into
 # the cache and dropped at its last close, a tmpfs file counted as Cached
 # and Shmem, the RAM disk's pages counted as used memory, no bio on a
-# second read, no write I/O before sync and nothing dirty after it.
+# second read, no write I/O before sync and nothing dirty after it, even
+# when the sync comes while the flusher sleeps part-way through a pass.
 
 dir=$LOGDIR/pagecache
 rm -rf "$dir" && mkdir -p "$dir/root/etc"
